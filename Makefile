@@ -1,0 +1,32 @@
+# Thin wrappers over scripts/. The two commands a newcomer needs: `make run`, `make test`.
+SHELL := /bin/bash
+.PHONY: run test setup setup-test ui app e2e bench bindings demo fmt
+
+run: setup ui
+	source scripts/env.sh && cargo build --release --locked -p dossierkluis --features custom-protocol \
+	  && "$$CARGO_TARGET_DIR/release/dossierkluis"
+
+test: setup-test
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --test
+
+ui:
+	cd ui && npm run --silent build
+
+e2e: setup-test ui
+	scripts/e2e.sh
+
+bench: setup
+	source scripts/env.sh && cargo run --release --locked -p dossier-bench
+
+# Regenerate ui/src/lib/bindings.ts after changing a command or a DTO.
+bindings:
+	source scripts/env.sh && UPDATE_BINDINGS=1 cargo test -p dossierkluis --lib committed_typescript_bindings_are_current
+
+fmt:
+	cargo fmt --all

@@ -1,0 +1,151 @@
+//! What the CLI says when something fails: one clear line in Dutch or English, and a
+//! distinct exit code per kind of failure (documented in the README).
+
+use dossier_core::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    /// Dutch when `LANG` (or `LC_ALL`, `LC_MESSAGES`) starts with `nl`.
+    pub fn from_env() -> Lang {
+        let pick = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        if pick.starts_with("nl") {
+            Lang::Nl
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Failures of the CLI: the core's, plus the few only a command line has.
+#[derive(Debug)]
+pub enum CliError {
+    Core(Error),
+    /// No passphrase in the environment and no terminal to ask on.
+    NoSecret,
+    /// The two typed passphrases differ.
+    Mismatch,
+    /// Writing the output failed (e.g. a closed pipe).
+    Output(std::io::Error),
+}
+
+impl From<Error> for CliError {
+    fn from(e: Error) -> Self {
+        CliError::Core(e)
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::Output(e)
+    }
+}
+
+/// The line to print and the exit code. Codes are a contract: never renumber.
+pub fn explain(e: &CliError, lang: Lang) -> (String, u8) {
+    let (nl, en, code): (String, String, u8) = match e {
+        CliError::Core(e) => core_message(e),
+        CliError::NoSecret => (
+            "Geen wachtwoord: zet DOSSIER_PASSPHRASE of start dossier in een terminal".into(),
+            "No passphrase: set DOSSIER_PASSPHRASE or run dossier in a terminal".into(),
+            16,
+        ),
+        CliError::Mismatch => (
+            "De twee wachtwoorden zijn niet gelijk; er is niets veranderd".into(),
+            "The two passphrases differ; nothing was changed".into(),
+            17,
+        ),
+        CliError::Output(err) => (
+            format!("Kon de uitvoer niet schrijven: {err}"),
+            format!("Could not write the output: {err}"),
+            1,
+        ),
+    };
+    let text = match lang {
+        Lang::Nl => format!("Fout: {nl}"),
+        Lang::En => format!("Error: {en}"),
+    };
+    (text, code)
+}
+
+fn core_message(e: &Error) -> (String, String, u8) {
+    match e {
+        Error::WrongPassphrase => (
+            "het wachtwoord klopt niet. Probeer het opnieuw of gebruik uw herstelcode (DOSSIER_RECOVERY_CODE)".into(),
+            "the passphrase is not right. Try again or use your recovery code (DOSSIER_RECOVERY_CODE)".into(),
+            3,
+        ),
+        Error::WrongRecoveryCode => (
+            "deze herstelcode hoort niet bij dit dossier".into(),
+            "this recovery code does not belong to this dossier".into(),
+            4,
+        ),
+        Error::RecoveryCodeTypo(d) => (
+            format!("er zit een tikfout in de herstelcode ({d}). Kijk hem nog eens goed na"),
+            format!("the recovery code has a typing error ({d}). Please check it again"),
+            5,
+        ),
+        Error::NotADossier(d) => (
+            format!("dit is geen dossier van Dossierkluis: {d}"),
+            format!("this is not a Dossierkluis dossier: {d}"),
+            6,
+        ),
+        Error::Damaged(d) => (
+            format!("het dossier is beschadigd ({d}). Verander er niets aan en zet een reservekopie terug"),
+            format!("the dossier is damaged ({d}). Do not change it; restore a backup"),
+            7,
+        ),
+        Error::TooNew { .. } => (
+            "dit dossier is gemaakt met een nieuwere versie van Dossierkluis. Werk het programma bij".into(),
+            "this dossier was made by a newer version of Dossierkluis. Please update the program".into(),
+            8,
+        ),
+        Error::AlreadyExists(p) => (
+            format!("er staat al iets in {p}; kies een lege of nieuwe map"),
+            format!("there is already something in {p}; choose an empty or new folder"),
+            9,
+        ),
+        Error::DiskFull(w) => (
+            format!("de schijf is vol ({w}). Maak ruimte vrij; er is niets verloren"),
+            format!("the disk is full ({w}). Free some space; nothing was lost"),
+            10,
+        ),
+        Error::PermissionDenied(w) => (
+            format!("geen toestemming voor {w}"),
+            format!("no permission for {w}"),
+            11,
+        ),
+        Error::Io { what, source } => (
+            format!("kon niet {what}: {source}"),
+            format!("could not {what}: {source}"),
+            12,
+        ),
+        Error::Invalid(d) => (format!("ongeldige invoer: {d}"), format!("invalid input: {d}"), 13),
+        Error::PassphraseTooShort { min } => (
+            format!("het wachtwoord moet minstens {min} tekens hebben"),
+            format!("the passphrase must have at least {min} characters"),
+            14,
+        ),
+        Error::Locked => (
+            "het dossier is vergrendeld".into(),
+            "the dossier is locked".into(),
+            15,
+        ),
+        other => (other.to_string(), other.to_string(), 1),
+    }
+}

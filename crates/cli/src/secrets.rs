@@ -1,0 +1,58 @@
+//! Where the CLI gets secrets: environment variables for scripts, else a prompt
+//! without echo. Secrets live in zeroizing strings.
+
+use std::io::IsTerminal;
+
+use dossier_core::RecoveryCode;
+use zeroize::Zeroizing;
+
+use crate::messages::{CliError, Lang};
+
+pub const PASSPHRASE_ENV: &str = "DOSSIER_PASSPHRASE";
+pub const RECOVERY_ENV: &str = "DOSSIER_RECOVERY_CODE";
+pub const NEW_PASSPHRASE_ENV: &str = "DOSSIER_NEW_PASSPHRASE";
+
+/// The secret that opens an existing dossier.
+pub enum Secret {
+    Passphrase(Zeroizing<String>),
+    Recovery(RecoveryCode),
+}
+
+fn from_env(name: &str) -> Option<Zeroizing<String>> {
+    std::env::var(name).ok().map(Zeroizing::new)
+}
+
+fn prompt(text: &str) -> Result<Zeroizing<String>, CliError> {
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::NoSecret);
+    }
+    rpassword::prompt_password(text)
+        .map(Zeroizing::new)
+        .map_err(|_| CliError::NoSecret)
+}
+
+/// Passphrase from `DOSSIER_PASSPHRASE`, else the recovery code from
+/// `DOSSIER_RECOVERY_CODE`, else a prompt.
+pub fn unlock_secret(lang: Lang) -> Result<Secret, CliError> {
+    if let Some(p) = from_env(PASSPHRASE_ENV) {
+        return Ok(Secret::Passphrase(p));
+    }
+    if let Some(code) = from_env(RECOVERY_ENV) {
+        return Ok(Secret::Recovery(RecoveryCode::parse(&code)?));
+    }
+    let text = lang.pick("Wachtwoord: ", "Passphrase: ");
+    Ok(Secret::Passphrase(prompt(text)?))
+}
+
+/// A new passphrase from `env`, else asked twice.
+pub fn new_passphrase(env: &str, lang: Lang) -> Result<Zeroizing<String>, CliError> {
+    if let Some(p) = from_env(env) {
+        return Ok(p);
+    }
+    let first = prompt(lang.pick("Nieuw wachtwoord: ", "New passphrase: "))?;
+    let again = prompt(lang.pick("Nog een keer: ", "Once more: "))?;
+    if *first != *again {
+        return Err(CliError::Mismatch);
+    }
+    Ok(first)
+}

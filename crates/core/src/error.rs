@@ -1,0 +1,119 @@
+//! The one error type of core: each variant is a situation the user must be told about
+//! differently, so front ends branch on the variant (or its [`Error::code`]).
+
+use std::io;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What went wrong, in terms a front end can explain to the user.
+///
+/// Decryption failures are deliberately vague about *why* they failed (no hint whether
+/// the salt, the nonce or the tag was off): they only say which secret did not fit.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The passphrase does not unlock this dossier. Nothing on disk was changed.
+    #[error("the passphrase does not open this dossier")]
+    WrongPassphrase,
+    /// The recovery code is well-formed (its checksum fits) but does not open this dossier.
+    #[error("the recovery code does not open this dossier")]
+    WrongRecoveryCode,
+    /// The recovery code was mistyped: wrong length, a letter that cannot occur, or a
+    /// checksum that does not fit. Caught before any decryption is tried.
+    #[error("the recovery code contains a typing error: {0}")]
+    RecoveryCodeTypo(String),
+    /// The folder is not a dossier (no key-slot file, or the file is something else).
+    #[error("this folder is not a dossier: {0}")]
+    NotADossier(String),
+    /// The dossier exists but its data does not check out (page authentication failed,
+    /// truncated file, key-slot file changed). Never returned for a wrong secret.
+    #[error("the dossier is damaged: {0}")]
+    Damaged(String),
+    /// The dossier was written by a newer version of Dossierkluis.
+    #[error("the dossier was made by a newer version of Dossierkluis (schema {found}, this version knows up to {supported})")]
+    TooNew { found: u32, supported: u32 },
+    /// The target already holds a dossier or other files; nothing was overwritten.
+    #[error("there is already something at {0}")]
+    AlreadyExists(String),
+    /// The disk (or USB stick) is full.
+    #[error("the disk is full while writing {0}")]
+    DiskFull(String),
+    /// The operating system refused access.
+    #[error("no permission to use {0}")]
+    PermissionDenied(String),
+    /// Any other input/output failure, with what was being done.
+    #[error("could not {what}: {source}")]
+    Io {
+        what: String,
+        #[source]
+        source: io::Error,
+    },
+    /// A new passphrase is too short to protect medical and legal papers.
+    #[error("the passphrase must have at least {min} characters")]
+    PassphraseTooShort { min: usize },
+    /// The dossier is locked; unlock it first.
+    #[error("the dossier is locked")]
+    Locked,
+    /// Input that cannot be stored as given (the message names the field).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Error {
+    /// A stable, machine-readable name for the variant. The UI and the CLI's exit
+    /// codes branch on this, never on the message text.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::WrongRecoveryCode => "wrong_recovery_code",
+            Error::RecoveryCodeTypo(_) => "recovery_code_typo",
+            Error::NotADossier(_) => "not_a_dossier",
+            Error::Damaged(_) => "damaged",
+            Error::TooNew { .. } => "too_new",
+            Error::AlreadyExists(_) => "already_exists",
+            Error::DiskFull(_) => "disk_full",
+            Error::PermissionDenied(_) => "permission_denied",
+            Error::Io { .. } => "io",
+            Error::PassphraseTooShort { .. } => "passphrase_too_short",
+            Error::Locked => "locked",
+            Error::Invalid(_) => "invalid",
+        }
+    }
+
+    /// Classifies an I/O error while doing `what` (e.g. "write the key-slot file").
+    pub fn io(what: impl Into<String>, source: io::Error) -> Error {
+        let what = what.into();
+        match source.kind() {
+            io::ErrorKind::StorageFull => Error::DiskFull(what),
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                Error::PermissionDenied(what)
+            }
+            _ => Error::Io { what, source },
+        }
+    }
+}
+
+/// SQLite errors after the key was verified mean the file itself is at fault.
+pub(crate) fn from_sqlite(what: &str, e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode as C;
+    if let rusqlite::Error::SqliteFailure(f, ref msg) = e {
+        let detail = msg.clone().unwrap_or_else(|| f.to_string());
+        return match f.code {
+            C::NotADatabase | C::DatabaseCorrupt => Error::Damaged(format!("{what}: {detail}")),
+            C::DiskFull => Error::DiskFull(what.to_string()),
+            C::ReadOnly | C::PermissionDenied | C::CannotOpen => {
+                Error::PermissionDenied(format!("{what}: {detail}"))
+            }
+            C::SystemIoFailure => Error::Io {
+                what: what.to_string(),
+                source: io::Error::other(detail),
+            },
+            C::ConstraintViolation => Error::Invalid(format!("{what}: {detail}")),
+            _ => Error::Io {
+                what: what.to_string(),
+                source: io::Error::other(detail),
+            },
+        };
+    }
+    Error::Invalid(format!("{what}: {e}"))
+}

@@ -1,0 +1,17 @@
+//! Dossierkluis core: the encrypted dossier vault and the domain built on it, with no UI.
+//!
+//! Everything a front end (the desktop shell, the `dossier` CLI, benchmarks) can do goes
+//! through these functions. Time and randomness are passed in, so results are
+//! reproducible in tests.
+#![forbid(unsafe_code)]
+
+pub mod clock;
+pub mod entry;
+pub mod error;
+pub mod store;
+pub mod vault;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use entry::{Entry, EntryKind, NewEntry};
+pub use error::{Error, Result};
+pub use vault::{Dossier, KdfParams, RecoveryCode, Unlock};

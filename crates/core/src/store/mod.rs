@@ -1,0 +1,82 @@
+//! The SQLCipher store: opening a keyed connection with the durability settings every
+//! dossier needs, integrity checks, and the per-table modules.
+
+pub mod entries;
+pub mod migrations;
+
+use std::path::Path;
+
+pub use rusqlite::Connection;
+use zeroize::Zeroizing;
+
+use crate::error::{from_sqlite, Error, Result};
+
+/// Settings shared by the encrypted store and the plain reference store in benchmarks.
+/// WAL + `synchronous=FULL`: a commit that returned is on disk, even after `kill -9`.
+/// `temp_store=MEMORY`: sorts and temp tables never spill plaintext to /tmp.
+const PRAGMAS: &str = "PRAGMA temp_store = MEMORY;
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = FULL;
+PRAGMA foreign_keys = ON;
+PRAGMA cache_size = -16000;";
+
+/// Opens the database at `path` with the raw 256-bit data key, and proves the key fits
+/// by reading the schema (SQLCipher only notices a wrong key on the first read).
+pub(crate) fn open_encrypted(path: &Path, key: &[u8; 32]) -> Result<Connection> {
+    let conn = Connection::open(path).map_err(|e| from_sqlite("open the database", e))?;
+    let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex::encode(key)));
+    conn.execute_batch(&pragma)
+        .map_err(|e| from_sqlite("key the database", e))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| match from_sqlite("read the database", e) {
+        // The key was authenticated by its slot, so a refusal here is damage.
+        Error::Invalid(m) => Error::Damaged(m),
+        other => other,
+    })?;
+    apply_pragmas(&conn)?;
+    Ok(conn)
+}
+
+/// A plain, unencrypted SQLite store with the same settings and schema. Only for the
+/// benchmark that measures what encryption costs; no dossier ever uses it.
+pub fn open_plain_for_benchmark(path: &Path) -> Result<Connection> {
+    let mut conn = Connection::open(path).map_err(|e| from_sqlite("open the database", e))?;
+    apply_pragmas(&conn)?;
+    migrations::migrate(&mut conn, migrations::LATEST)?;
+    Ok(conn)
+}
+
+fn apply_pragmas(conn: &Connection) -> Result<()> {
+    conn.execute_batch(PRAGMAS)
+        .map_err(|e| from_sqlite("configure the database", e))
+}
+
+/// Runs SQLCipher's page-authentication check and SQLite's structural check; returns
+/// what they reported (empty when all is well).
+pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut stmt = conn
+        .prepare("PRAGMA cipher_integrity_check")
+        .map_err(|e| from_sqlite("check page authentication", e))?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .map_err(|e| from_sqlite("check page authentication", e))?;
+    for row in rows {
+        problems.push(row.map_err(|e| from_sqlite("check page authentication", e))?);
+    }
+    let mut stmt = conn
+        .prepare("PRAGMA integrity_check")
+        .map_err(|e| from_sqlite("check the database structure", e))?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .map_err(|e| from_sqlite("check the database structure", e))?;
+    for row in rows {
+        let line = row.map_err(|e| from_sqlite("check the database structure", e))?;
+        if line != "ok" {
+            problems.push(line);
+        }
+    }
+    Ok(problems)
+}

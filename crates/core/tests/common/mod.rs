@@ -1,0 +1,83 @@
+//! Shared helpers for core's integration tests: dossiers with light KDF parameters,
+//! snapshots of folders, and byte searches.
+#![allow(clippy::unwrap_used)] // tests: a panic is the failure report
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use chrono::TimeZone;
+use dossier_core::{Dossier, EntryKind, FixedClock, KdfParams, NewEntry, RecoveryCode};
+use ring::rand::SystemRandom;
+
+pub const PASS: &str = "paard batterij nietje";
+
+pub fn clock() -> FixedClock {
+    FixedClock(
+        chrono::Utc
+            .with_ymd_and_hms(2026, 11, 22, 10, 0, 0)
+            .unwrap(),
+    )
+}
+
+pub fn create(dir: &Path) -> (Dossier, RecoveryCode) {
+    Dossier::create(
+        dir,
+        PASS,
+        &KdfParams::INSECURE_FOR_TESTS,
+        &SystemRandom::new(),
+    )
+    .unwrap()
+}
+
+pub fn note(title: &str, notes: &str) -> NewEntry {
+    NewEntry {
+        kind: EntryKind::CallIn,
+        occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(),
+        title: title.into(),
+        notes: notes.into(),
+    }
+}
+
+/// Every file under `dir` with its bytes and modification time.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
+    let mut out = BTreeMap::new();
+    for entry in walk(dir) {
+        let meta = fs::metadata(&entry).unwrap();
+        out.insert(
+            entry.clone(),
+            (fs::read(&entry).unwrap(), meta.modified().unwrap()),
+        );
+    }
+    out
+}
+
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(rd) = fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        match e.file_type() {
+            Ok(t) if t.is_dir() => out.extend(walk(&p)),
+            Ok(t) if t.is_file() => out.push(p),
+            _ => {}
+        }
+    }
+    out
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Files under `dir` (recursively) that contain `needle`.
+pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
+    walk(dir)
+        .into_iter()
+        .filter(|p| fs::read(p).map(|b| contains(&b, needle)).unwrap_or(false))
+        .collect()
+}

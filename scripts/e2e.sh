@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the app with the UI embedded and runs the end-to-end scenarios against the real
+# binary under Xvfb, through tauri-driver + WebKitWebDriver. Screenshots land in
+# tests/e2e/out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+cargo build --locked -p dossierkluis --features custom-protocol
+export DOSSIERKLUIS_APP="$CARGO_TARGET_DIR/debug/dossierkluis"
+export TAURI_DRIVER="$DOSSIER_TOOLS/bin/tauri-driver"
+rm -rf tests/e2e/out && mkdir -p tests/e2e/out
+# One scenario file at a time: two WebKit processes on 2 cores only slow each other.
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  node --test --test-concurrency=1 tests/e2e/*.test.mjs

@@ -1,0 +1,205 @@
+//! The IPC commands: each one converts wire types, calls core, converts back. Anything
+//! more belongs in `dossier-core`.
+
+use std::path::{Path, PathBuf};
+
+use dossier_core::{Dossier, KdfParams, RecoveryCode, SystemClock, Unlock};
+use ring::rand::SystemRandom;
+use tauri::State;
+use zeroize::Zeroizing;
+
+use crate::dto::{
+    AppInfo, CreatedDossier, DossierSummary, EntryDto, NewEntryDto, RecentDossier, Settings,
+};
+use crate::error::IpcError;
+use crate::settings::AUTO_LOCK_RANGE;
+use crate::AppState;
+
+type Result<T> = std::result::Result<T, IpcError>;
+
+fn folder_name(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| dir.display().to_string())
+}
+
+fn summary(d: &Dossier) -> Result<DossierSummary> {
+    Ok(DossierSummary {
+        dir: d.dir().display().to_string(),
+        name: folder_name(d.dir()),
+        entry_count: u32::try_from(d.entry_count()?).unwrap_or(u32::MAX),
+    })
+}
+
+fn remember(state: &AppState, dir: &Path) {
+    let mut s = state.settings();
+    s.remember(dir);
+    // Failing to remember a folder must not fail the unlock itself.
+    let _ = s.save(&state.config_dir);
+}
+
+fn user_path(dir: &str) -> Result<PathBuf> {
+    let trimmed = dir.trim();
+    if trimmed.is_empty() {
+        return Err(dossier_core::Error::Invalid("no folder was chosen".into()).into());
+    }
+    Ok(PathBuf::from(trimmed))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    let s = state.settings().clone();
+    let unlocked = state.dossier().as_ref().and_then(|d| summary(d).ok());
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        default_dossier_dir: state
+            .documents_dir
+            .join("Dossierkluis")
+            .display()
+            .to_string(),
+        recent: s
+            .recent
+            .iter()
+            .filter(|d| dossier_core::vault::is_dossier(d))
+            .map(|d| RecentDossier {
+                dir: d.display().to_string(),
+                name: folder_name(d),
+            })
+            .collect(),
+        settings: s.public(),
+        unlocked,
+    }
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn create_dossier(
+    state: State<'_, AppState>,
+    dir: String,
+    passphrase: String,
+) -> Result<CreatedDossier> {
+    let passphrase = Zeroizing::new(passphrase);
+    let dir = user_path(&dir)?;
+    let (d, code) = Dossier::create(&dir, &passphrase, &KdfParams::DEFAULT, &SystemRandom::new())?;
+    let summary = summary(&d)?;
+    state.set_unlocked(d);
+    remember(&state, &dir);
+    Ok(CreatedDossier {
+        recovery_code: code.display().to_string(),
+        summary,
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn open_dossier(
+    state: State<'_, AppState>,
+    dir: String,
+    passphrase: String,
+) -> Result<DossierSummary> {
+    let passphrase = Zeroizing::new(passphrase);
+    let dir = user_path(&dir)?;
+    let d = Dossier::open(&dir, Unlock::Passphrase(&passphrase))?;
+    let summary = summary(&d)?;
+    state.set_unlocked(d);
+    remember(&state, &dir);
+    Ok(summary)
+}
+
+/// "I forgot my passphrase": open with the recovery code and set a new passphrase.
+#[tauri::command]
+#[specta::specta]
+pub async fn recover_dossier(
+    state: State<'_, AppState>,
+    dir: String,
+    recovery_code: String,
+    new_passphrase: String,
+) -> Result<DossierSummary> {
+    let new_passphrase = Zeroizing::new(new_passphrase);
+    let code = RecoveryCode::parse(&Zeroizing::new(recovery_code))?;
+    let dir = user_path(&dir)?;
+    // Check the new passphrase before the slow work, so a short one costs nothing.
+    if new_passphrase.chars().count() < dossier_core::vault::MIN_PASSPHRASE_CHARS {
+        return Err(dossier_core::Error::PassphraseTooShort {
+            min: dossier_core::vault::MIN_PASSPHRASE_CHARS,
+        }
+        .into());
+    }
+    let mut d = Dossier::open(&dir, Unlock::RecoveryCode(&code))?;
+    d.change_passphrase(&new_passphrase, &KdfParams::DEFAULT, &SystemRandom::new())?;
+    let summary = summary(&d)?;
+    state.set_unlocked(d);
+    remember(&state, &dir);
+    Ok(summary)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    new_passphrase: String,
+) -> Result<()> {
+    let current = Zeroizing::new(current);
+    let new_passphrase = Zeroizing::new(new_passphrase);
+    state.with_dossier(|d| {
+        d.check_passphrase(&current)?;
+        d.change_passphrase(&new_passphrase, &KdfParams::DEFAULT, &SystemRandom::new())?;
+        Ok(())
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn lock_dossier(state: State<'_, AppState>) {
+    state.lock_now();
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_entries(state: State<'_, AppState>) -> Result<Vec<EntryDto>> {
+    state.with_dossier(|d| Ok(d.entries()?.into_iter().map(EntryDto::from).collect()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_entry(state: State<'_, AppState>, entry: NewEntryDto) -> Result<EntryDto> {
+    let entry = entry.try_into()?;
+    state.with_dossier(|d| Ok(d.add_entry(&entry, &SystemClock)?.into()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
+    if !AUTO_LOCK_RANGE.contains(&settings.auto_lock_minutes) {
+        return Err(dossier_core::Error::Invalid(format!(
+            "auto-lock must be between {} and {} minutes",
+            AUTO_LOCK_RANGE.start(),
+            AUTO_LOCK_RANGE.end()
+        ))
+        .into());
+    }
+    state.touch();
+    let mut s = state.settings();
+    s.language = settings.language;
+    s.auto_lock_minutes = settings.auto_lock_minutes;
+    s.save(&state.config_dir)
+        .map_err(|e| IpcError::from(dossier_core::Error::io("save the settings", e)))?;
+    Ok(s.public())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn forget_recent(state: State<'_, AppState>, dir: String) {
+    let mut s = state.settings();
+    s.forget(Path::new(&dir));
+    let _ = s.save(&state.config_dir);
+}
+
+/// Activity ping from the UI (key presses, clicks), throttled there.
+#[tauri::command]
+#[specta::specta]
+pub fn touch(state: State<'_, AppState>) {
+    state.touch();
+}

@@ -1,0 +1,117 @@
+//! Wire types (DTOs) for IPC, with explicit conversions from core types, so the
+//! domain can change without silently changing what the UI receives.
+
+use dossier_core::{Entry, EntryKind, NewEntry};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tauri_specta::Event;
+
+use crate::error::IpcError;
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Nl,
+    En,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    pub language: Language,
+    pub auto_lock_minutes: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RecentDossier {
+    pub dir: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DossierSummary {
+    pub dir: String,
+    pub name: String,
+    pub entry_count: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    pub default_dossier_dir: String,
+    pub recent: Vec<RecentDossier>,
+    pub settings: Settings,
+    pub unlocked: Option<DossierSummary>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedDossier {
+    pub recovery_code: String,
+    pub summary: DossierSummary,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryDto {
+    pub id: u32,
+    pub kind: String,
+    pub occurred_on: String,
+    pub title: String,
+    pub notes: String,
+    pub created_at: String,
+}
+
+impl From<Entry> for EntryDto {
+    fn from(e: Entry) -> Self {
+        EntryDto {
+            id: u32::try_from(e.id).unwrap_or(u32::MAX),
+            kind: e.kind.name().to_string(),
+            occurred_on: e.occurred_on.to_string(),
+            title: e.title,
+            notes: e.notes,
+            created_at: e.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NewEntryDto {
+    pub kind: String,
+    pub occurred_on: String,
+    pub title: String,
+    pub notes: String,
+}
+
+impl TryFrom<NewEntryDto> for NewEntry {
+    type Error = IpcError;
+
+    fn try_from(d: NewEntryDto) -> Result<Self, IpcError> {
+        Ok(NewEntry {
+            kind: EntryKind::from_name(&d.kind)?,
+            occurred_on: dossier_core::entry::parse_date(&d.occurred_on)?,
+            title: d.title,
+            notes: d.notes,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum LockReason {
+    Idle,
+    Suspend,
+    User,
+}
+
+/// Event `dossier-locked`: the backend locked the dossier by itself (idle, suspend);
+/// the UI must drop every piece of dossier data it holds.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct DossierLocked {
+    pub reason: LockReason,
+}

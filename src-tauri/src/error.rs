@@ -1,0 +1,106 @@
+//! The error that crosses IPC: `{code, message}`. The UI branches on `code` only and
+//! shows its own words; `message` is for logs and developers.
+
+use serde::Serialize;
+use specta::Type;
+
+/// Every code the UI must be able to explain. Mirrors `dossier_core::Error::code`,
+/// plus `internal` for anything unexpected.
+#[derive(Debug, Clone, Copy, Serialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    WrongPassphrase,
+    WrongRecoveryCode,
+    RecoveryCodeTypo,
+    NotADossier,
+    Damaged,
+    TooNew,
+    AlreadyExists,
+    DiskFull,
+    PermissionDenied,
+    Io,
+    Locked,
+    Invalid,
+    PassphraseTooShort,
+    Internal,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl IpcError {
+    pub fn locked() -> IpcError {
+        IpcError {
+            code: ErrorCode::Locked,
+            message: "the dossier is locked".into(),
+        }
+    }
+
+    pub fn internal(message: impl Into<String>) -> IpcError {
+        IpcError {
+            code: ErrorCode::Internal,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<dossier_core::Error> for IpcError {
+    fn from(e: dossier_core::Error) -> Self {
+        use dossier_core::Error as E;
+        let code = match &e {
+            E::WrongPassphrase => ErrorCode::WrongPassphrase,
+            E::WrongRecoveryCode => ErrorCode::WrongRecoveryCode,
+            E::RecoveryCodeTypo(_) => ErrorCode::RecoveryCodeTypo,
+            E::NotADossier(_) => ErrorCode::NotADossier,
+            E::Damaged(_) => ErrorCode::Damaged,
+            E::TooNew { .. } => ErrorCode::TooNew,
+            E::AlreadyExists(_) => ErrorCode::AlreadyExists,
+            E::DiskFull(_) => ErrorCode::DiskFull,
+            E::PermissionDenied(_) => ErrorCode::PermissionDenied,
+            E::Io { .. } => ErrorCode::Io,
+            E::Locked => ErrorCode::Locked,
+            E::Invalid(_) => ErrorCode::Invalid,
+            E::PassphraseTooShort { .. } => ErrorCode::PassphraseTooShort,
+            _ => ErrorCode::Internal,
+        };
+        IpcError {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_error_codes_and_ipc_codes_agree() {
+        let samples = [
+            dossier_core::Error::WrongPassphrase,
+            dossier_core::Error::WrongRecoveryCode,
+            dossier_core::Error::RecoveryCodeTypo("x".into()),
+            dossier_core::Error::NotADossier("x".into()),
+            dossier_core::Error::Damaged("x".into()),
+            dossier_core::Error::TooNew {
+                found: 9,
+                supported: 2,
+            },
+            dossier_core::Error::AlreadyExists("x".into()),
+            dossier_core::Error::DiskFull("x".into()),
+            dossier_core::Error::PermissionDenied("x".into()),
+            dossier_core::Error::Locked,
+            dossier_core::Error::Invalid("x".into()),
+            dossier_core::Error::PassphraseTooShort { min: 8 },
+        ];
+        for e in samples {
+            let core_code = e.code();
+            let ipc = IpcError::from(e);
+            let wire = serde_json::to_value(ipc.code).expect("serialise");
+            assert_eq!(wire, core_code, "code mismatch");
+        }
+    }
+}

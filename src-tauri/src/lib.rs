@@ -1,0 +1,94 @@
+//! The desktop shell: wires the thin IPC commands, the app state, the auto-lock watcher
+//! and the generated TypeScript bindings around `dossier-core`. No domain logic here.
+
+mod autolock;
+mod commands;
+mod dto;
+mod error;
+mod settings;
+mod state;
+
+use tauri::Manager;
+use tauri_specta::{collect_commands, collect_events, Builder};
+
+pub use state::AppState;
+
+/// The typed command and event list; also the source of `ui/src/lib/bindings.ts`.
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::app_info,
+            commands::create_dossier,
+            commands::open_dossier,
+            commands::recover_dossier,
+            commands::change_passphrase,
+            commands::lock_dossier,
+            commands::list_entries,
+            commands::add_entry,
+            commands::save_settings,
+            commands::forget_recent,
+            commands::touch,
+        ])
+        .events(collect_events![dto::DossierLocked])
+}
+
+/// Where the generated bindings live, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
+
+pub fn run() {
+    let builder = specta_builder();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let config_dir = app.path().app_config_dir()?;
+            let documents = app
+                .path()
+                .document_dir()
+                .or_else(|_| app.path().home_dir())?;
+            let state = AppState::new(config_dir, documents);
+            app.manage(state);
+            autolock::spawn(app.handle().clone());
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("error while running Dossierkluis");
+}
+
+#[cfg(test)]
+mod tests {
+    use specta_typescript::Typescript;
+
+    /// The committed bindings must equal what the current Rust code generates; run
+    /// `make bindings` after changing a command or DTO.
+    #[test]
+    fn committed_typescript_bindings_are_current() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let fresh_path = tmp.path().join("bindings.ts");
+        super::specta_builder()
+            .export(
+                Typescript::default().header(
+                    "// Generated from src-tauri by tauri-specta (`make bindings`). Do not edit.\n",
+                ),
+                &fresh_path,
+            )
+            .expect("export bindings");
+        let fresh = std::fs::read_to_string(&fresh_path).expect("read fresh bindings");
+        let committed_path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::BINDINGS_PATH);
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&committed_path, &fresh).expect("write bindings");
+            return;
+        }
+        let committed = std::fs::read_to_string(&committed_path).unwrap_or_default();
+        if committed != fresh {
+            let out = std::env::temp_dir().join("dossierkluis-bindings.fresh.ts");
+            let _ = std::fs::write(&out, &fresh);
+            panic!(
+                "ui/src/lib/bindings.ts is stale (fresh copy in {}): run `make bindings` and commit the result",
+                out.display()
+            );
+        }
+    }
+}

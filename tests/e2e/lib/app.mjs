@@ -1,0 +1,109 @@
+// Starts the built app for one scenario: its own HOME (so settings and the default
+// dossier folder are private to the scenario), its own tauri-driver on a free port,
+// and a WebDriver session. Also screenshots and axe-core checks.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { Session, waitFor } from "./webdriver.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, "../../..");
+export const outDir = join(repo, "tests/e2e/out");
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+    srv.on("error", rej);
+  });
+}
+
+export function appBinary() {
+  const bin = process.env.DOSSIERKLUIS_APP;
+  if (!bin) throw new Error("DOSSIERKLUIS_APP is not set (scripts/e2e.sh sets it)");
+  return bin;
+}
+
+/**
+ * Launches the app. `opts.home` reuses a HOME from an earlier launch (to test what
+ * is remembered); `opts.env` adds environment variables for the app.
+ */
+export async function launch(opts = {}) {
+  const home = opts.home ?? mkdtempSync(join(tmpdir(), "dk-e2e-home-"));
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driverBin = process.env.TAURI_DRIVER || "tauri-driver";
+  const driver = spawn(
+    driverBin,
+    ["--port", String(port), "--native-port", String(nativePort), "--native-driver", "/usr/bin/WebKitWebDriver"],
+    {
+      env: {
+        ...process.env,
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, ".config"),
+        XDG_DATA_HOME: join(home, ".local/share"),
+        ...(opts.env || {}),
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  let driverErr = "";
+  driver.stderr.on("data", (d) => (driverErr += d));
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor("tauri-driver to listen", async () => (await fetch(base + "/status")).ok, 20000).catch((e) => {
+    driver.kill("SIGKILL");
+    throw new Error(`${e.message}\n${driverErr}`);
+  });
+  const started = Date.now();
+  const session = await Session.start(base, appBinary());
+  const app = {
+    session,
+    home,
+    started,
+    async close() {
+      await session.quit();
+      driver.kill("SIGTERM");
+      await new Promise((r) => (driver.exitCode !== null ? r() : driver.once("exit", r)));
+    },
+  };
+  return app;
+}
+
+/** Saves a PNG of the window under tests/e2e/out/NAME.png. */
+export async function shot(session, name) {
+  mkdirSync(outDir, { recursive: true });
+  const png = await session.screenshot();
+  const path = join(outDir, `${name}.png`);
+  writeFileSync(path, png);
+  return path;
+}
+
+const axeSource = () => readFileSync(join(repo, "ui/node_modules/axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core (WCAG 2.0–2.2 A/AA + best practices) and returns its violations. */
+export async function axeViolations(session) {
+  const loaded = await session.exec("return typeof window.axe !== 'undefined';");
+  if (!loaded) await session.exec(axeSource() + "\nreturn true;");
+  const result = await session.execAsync(
+    `const done = arguments[arguments.length - 1];
+     window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } })
+       .then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5) })))))
+       .catch(e => done(JSON.stringify([{ id: "axe-error", help: String(e) }])));`,
+  );
+  return JSON.parse(result);
+}
+
+/** Fails with a readable list when axe finds anything on the current screen. */
+export async function assertAccessible(session, screen) {
+  const v = await axeViolations(session);
+  if (v.length) {
+    throw new Error(`axe found ${v.length} problem(s) on ${screen}:\n` + JSON.stringify(v, null, 2));
+  }
+}
