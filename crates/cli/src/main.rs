@@ -2,13 +2,14 @@
 //! advocates, tests and benchmarks. Its commands, flags and exit codes are a contract.
 
 mod commands;
+mod deadline_cmd;
 mod messages;
 mod secrets;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -52,6 +53,26 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Compute the last day to object to a decision (no dossier needed); give exactly
+    /// one of --sent, --received, --letter-dated
+    #[command(group(ArgGroup::new("known").required(true).args(["sent", "received", "letter_dated"])))]
+    Deadline {
+        /// The day the decision was sent, YYYY-MM-DD (best: the law counts from it)
+        #[arg(long)]
+        sent: Option<String>,
+        /// Only the day you received it is known: counts from 7 days earlier
+        #[arg(long)]
+        received: Option<String>,
+        /// Only the date printed on the letter is known (dagtekening)
+        #[arg(long)]
+        letter_dated: Option<String>,
+        /// The date is of a decision on objection: compute the appeal (beroep) deadline
+        #[arg(long)]
+        appeal: bool,
+        /// One JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -69,6 +90,20 @@ fn main() -> ExitCode {
             notes,
         } => commands::add(&dir, &kind, &date, &title, &notes, lang),
         Cmd::List { dir, json } => commands::list(&dir, json, lang),
+        Cmd::Deadline {
+            sent,
+            received,
+            letter_dated,
+            appeal,
+            json,
+        } => {
+            let given = deadline_cmd::Given {
+                sent: sent.as_deref(),
+                received: received.as_deref(),
+                letter_dated: letter_dated.as_deref(),
+            };
+            deadline_cmd::deadline(given, appeal, json, lang)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod clock;
+pub mod deadline;
 pub mod entry;
 pub mod error;
 pub mod store;

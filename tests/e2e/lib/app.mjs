@@ -25,6 +25,14 @@ function freePort() {
   });
 }
 
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
 export function appBinary() {
   const bin = process.env.DOSSIERKLUIS_APP;
   if (!bin) throw new Error("DOSSIERKLUIS_APP is not set (scripts/e2e.sh sets it)");
@@ -52,6 +60,9 @@ export async function launch(opts = {}) {
         ...(opts.env || {}),
       },
       stdio: ["ignore", "ignore", "pipe"],
+      // Own process group: tauri-driver starts WebKitWebDriver, which starts the app;
+      // closing kills the whole group so nothing outlives the scenario.
+      detached: true,
     },
   );
   let driverErr = "";
@@ -69,8 +80,13 @@ export async function launch(opts = {}) {
     started,
     async close() {
       await session.quit();
-      driver.kill("SIGTERM");
-      await new Promise((r) => (driver.exitCode !== null ? r() : driver.once("exit", r)));
+      const exited = new Promise((r) => (driver.exitCode !== null ? r() : driver.once("exit", r)));
+      killGroup(driver.pid, "SIGTERM");
+      const timer = setTimeout(() => killGroup(driver.pid, "SIGKILL"), 3000);
+      await exited;
+      clearTimeout(timer);
+      killGroup(driver.pid, "SIGKILL");
+      driver.stderr.destroy();
     },
   };
   return app;

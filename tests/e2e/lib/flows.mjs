@@ -1,0 +1,77 @@
+// Steps that several scenarios share, written as a person does them.
+import assert from "node:assert/strict";
+
+import { waitFor, Key } from "./webdriver.mjs";
+import { shot, assertAccessible } from "./app.mjs";
+
+export const PASS = "zonnebloem fiets kastanje";
+
+/** Text of the whole page, as a screen reader or a person would find it. */
+export function pageText(s) {
+  return s.exec("return document.body.innerText;");
+}
+
+/** From the welcome screen: create a dossier, confirm the code, land on the timeline. */
+export async function createDossier(s, { dir, passphrase = PASS, screenshots = null } = {}) {
+  await s.byTestId("screen-welcome");
+  if (dir) await (await s.byTestId("dossier-dir")).fill(dir);
+  await (await s.byTestId("passphrase")).fill(passphrase);
+  await (await s.byTestId("passphrase-repeat")).fill(passphrase);
+  if (screenshots) await shot(s, `${screenshots}-welcome-filled`);
+  await (await s.byTestId("create-button")).click();
+  const codeEl = await s.byTestId("recovery-code", 20000);
+  const code = await codeEl.attr("data-code");
+  assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/, `recovery code shown as 8 groups: ${code}`);
+  if (screenshots) {
+    await shot(s, `${screenshots}-recovery-code`);
+    await assertAccessible(s, "recovery code");
+  }
+  await (await s.byTestId("continue-button")).click();
+  await s.byTestId("screen-confirm-code");
+  await typeConfirmGroups(s, code);
+  if (screenshots) {
+    await shot(s, `${screenshots}-confirm-code`);
+    await assertAccessible(s, "confirm code");
+  }
+  await (await s.byTestId("confirm-button")).click();
+  await s.byTestId("screen-timeline");
+  return code;
+}
+
+/** The confirm screen asks for two groups; their numbers are on the inputs. */
+export async function typeConfirmGroups(s, code, { wrong = false } = {}) {
+  const groups = code.split("-");
+  for (const id of ["confirm-group-a", "confirm-group-b"]) {
+    const input = await s.byTestId(id);
+    const n = Number(await input.attr("data-group"));
+    assert.ok(n >= 1 && n <= 8, `group number on ${id}: ${n}`);
+    await input.fill(wrong ? "ZZZZ" : groups[n - 1].toLowerCase());
+  }
+}
+
+export async function addNote(s, title, notes) {
+  await (await s.byTestId("entry-title")).fill(title);
+  if (notes) await (await s.byTestId("entry-notes")).fill(notes);
+  await (await s.byTestId("add-entry-button")).click();
+  await waitFor(`entry "${title}" in the list`, async () => (await pageText(s)).includes(title));
+}
+
+export async function lock(s) {
+  await (await s.byTestId("lock-button")).click();
+  await s.byTestId("screen-open");
+}
+
+export async function unlock(s, passphrase = PASS) {
+  await s.byTestId("screen-open");
+  await (await s.byTestId("passphrase")).fill(passphrase);
+  await (await s.byTestId("open-button")).click();
+}
+
+/** Presses Tab until the element with `testid` has focus (keyboard-only paths). */
+export async function tabTo(s, testid, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if ((await s.activeTestId()) === testid) return;
+    await s.keys(Key.TAB);
+  }
+  throw new Error(`Tab never reached ${testid} (stuck at ${await s.activeTestId()})`);
+}
