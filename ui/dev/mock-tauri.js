@@ -1,0 +1,157 @@
+// DEVELOPMENT ONLY — never imported by src/, never part of dist/.
+// A fake `window.__TAURI_INTERNALS__` with an in-memory backend, so the built UI can
+// be looked at (and checked with axe) in a plain browser. Start state from the URL:
+//   ?state=fresh | recent | unlocked | entries        (default: fresh)
+// Extra knobs for scenarios: window.__mock.emitLocked('idle'), window.__mock.db.
+(function () {
+  'use strict';
+  const params = new URLSearchParams(location.search);
+  const state = params.get('state') || 'fresh';
+  const CODE = '7K2M-9QXD-4HWT-B1ZR-0NCF-6PJE-3VAS-8GYT';
+  const norm = (s) => String(s).toUpperCase().replace(/[\s-]/g, '');
+
+  const db = {
+    settings: { language: params.get('lang') || 'nl', autoLockMinutes: 10 },
+    recent: [],
+    dossiers: {}, // dir -> { passphrase, code, entries: [] }
+    unlocked: null, // dir
+    nextId: 1,
+  };
+
+  function addDossier(dir, passphrase) {
+    db.dossiers[dir] = { passphrase, code: CODE, entries: [] };
+    db.recent = [{ dir, name: dir.split('/').pop() }, ...db.recent.filter((r) => r.dir !== dir)];
+  }
+
+  if (state !== 'fresh') {
+    addDossier('/media/ana/USB-STICK/Oud dossier', 'oud wachtwoord');
+    addDossier('/home/ana/Dossierkluis', 'paard fiets regen boom');
+  }
+  if (state === 'unlocked' || state === 'entries') db.unlocked = '/home/ana/Dossierkluis';
+  if (state === 'entries') {
+    const e = db.dossiers['/home/ana/Dossierkluis'].entries;
+    const add = (kind, occurredOn, title, notes, createdAt) =>
+      e.push({ id: db.nextId++, kind, occurredOn, title, notes, createdAt });
+    add('letter-in', '2026-03-03', 'Brief over mijn telefoonnummer', 'In de brief staat: geef uw telefoonnummer voor 10 maart, anders kan uw uitkering stoppen.\nKenmerk: WPI/2026/0412.', '2026-03-04T10:15:00');
+    add('call-in', '2026-03-05', 'Klantmanager belde over sollicitaties', 'Mevrouw De Vries belde. Ze zei dat ik een cv moet sturen. Ik heb gezegd dat ik ontheffing heb. Ze zou het nakijken.', '2026-03-05T14:02:00');
+    add('agreement', '2026-02-20', 'Afspraak: alleen contact per e-mail', 'Afgesproken met de heer Bakker: voortaan alleen contact per e-mail.', '2026-02-20T16:40:00');
+    add('medical-assessment', '2026-01-14', 'Keuring bij de arts van de gemeente', '', '2026-01-15T09:00:00');
+  }
+
+  const summary = (dir) => ({ dir, name: dir.split('/').pop(), entryCount: db.dossiers[dir].entries.length });
+  const fail = (code) => {
+    throw { code, message: `mock ${code}` };
+  };
+  const needUnlocked = () => {
+    if (!db.unlocked) fail('locked');
+    return db.dossiers[db.unlocked];
+  };
+
+  const handlers = {
+    app_info: () => ({
+      version: '0.1.0-mock',
+      defaultDossierDir: '/home/ana/Dossierkluis',
+      recent: db.recent.slice(),
+      settings: { ...db.settings },
+      unlocked: db.unlocked ? summary(db.unlocked) : null,
+    }),
+    create_dossier: ({ dir, passphrase }) => {
+      if ([...passphrase].length < 8) fail('passphrase_too_short');
+      if (db.dossiers[dir]) fail('already_exists');
+      if (dir.startsWith('/proc')) fail('permission_denied');
+      addDossier(dir, passphrase);
+      db.unlocked = dir;
+      return { recoveryCode: CODE, summary: summary(dir) };
+    },
+    open_dossier: ({ dir, passphrase }) => {
+      const d = db.dossiers[dir];
+      if (!d) fail('not_a_dossier');
+      if (d.passphrase !== passphrase) fail('wrong_passphrase');
+      db.unlocked = dir;
+      db.recent = [{ dir, name: dir.split('/').pop() }, ...db.recent.filter((r) => r.dir !== dir)];
+      return summary(dir);
+    },
+    recover_dossier: ({ dir, recoveryCode, newPassphrase }) => {
+      const d = db.dossiers[dir];
+      if (!d) fail('not_a_dossier');
+      if (norm(recoveryCode) !== norm(d.code)) fail('wrong_recovery_code');
+      if ([...newPassphrase].length < 8) fail('passphrase_too_short');
+      d.passphrase = newPassphrase;
+      db.unlocked = dir;
+      return summary(dir);
+    },
+    change_passphrase: ({ current, newPassphrase }) => {
+      const d = needUnlocked();
+      if (d.passphrase !== current) fail('wrong_passphrase');
+      d.passphrase = newPassphrase;
+      return null;
+    },
+    lock_dossier: () => {
+      db.unlocked = null;
+      return null;
+    },
+    list_entries: () => needUnlocked().entries.slice(),
+    add_entry: ({ entry }) => {
+      const d = needUnlocked();
+      const created = { id: db.nextId++, ...entry, createdAt: new Date().toISOString() };
+      d.entries.push(created);
+      return created;
+    },
+    save_settings: ({ settings }) => {
+      db.settings = { ...settings };
+      return { ...db.settings };
+    },
+    forget_recent: ({ dir }) => {
+      db.recent = db.recent.filter((r) => r.dir !== dir);
+      return null;
+    },
+    touch: () => null,
+    'plugin:event|listen': ({ event, handler }) => {
+      (listeners[event] ||= []).push(handler);
+      return handler;
+    },
+    'plugin:event|unlisten': () => null,
+    'plugin:dialog|open': () => '/media/ana/USB-STICK',
+  };
+
+  const callbacks = {};
+  const listeners = {};
+  let nextCallback = 1;
+
+  window.__TAURI_INTERNALS__ = {
+    invoke(cmd, args) {
+      const h = handlers[cmd];
+      return new Promise((resolve, reject) => {
+        setTimeout(() => {
+          if (!h) return reject(`unknown command ${cmd}`);
+          try {
+            resolve(h(args || {}));
+          } catch (e) {
+            reject(e);
+          }
+        }, 30);
+      });
+    },
+    transformCallback(cb) {
+      const id = nextCallback++;
+      callbacks[id] = cb;
+      return id;
+    },
+    unregisterCallback(id) {
+      delete callbacks[id];
+    },
+    convertFileSrc: (p) => p,
+  };
+  window.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener() {} };
+
+  window.__mock = {
+    db,
+    CODE,
+    emitLocked(reason) {
+      db.unlocked = null;
+      for (const id of listeners['dossier-locked'] || []) {
+        callbacks[id]?.({ event: 'dossier-locked', id, payload: { reason } });
+      }
+    },
+  };
+})();

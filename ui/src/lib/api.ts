@@ -1,0 +1,43 @@
+// A thin layer over the generated bindings: the lock event, the folder picker and the
+// throttled activity ping. Screens import from here or from bindings, never `invoke`.
+
+import type { UnlistenFn } from '@tauri-apps/api/event';
+import { open } from '@tauri-apps/plugin-dialog';
+import { commands, events, type DossierLocked } from './bindings';
+
+export { commands };
+
+/** Calls `handler` whenever the backend locks the dossier by itself (idle, suspend). */
+export function onDossierLocked(handler: (event: DossierLocked) => void): Promise<UnlistenFn> {
+  return events.dossierLocked.listen((e) => handler(e.payload));
+}
+
+/** The native folder picker; null when the user cancels. */
+export async function chooseFolder(title: string, defaultPath?: string): Promise<string | null> {
+  const picked = await open({
+    directory: true,
+    multiple: false,
+    title,
+    ...(defaultPath ? { defaultPath } : {}),
+  });
+  return typeof picked === 'string' ? picked : null;
+}
+
+/**
+ * Returns a function to call on every key press or pointer press. It forwards at most
+ * one `touch` per `intervalMs` to the backend's auto-lock timer, and never throws.
+ */
+export function throttled(send: () => Promise<unknown>, intervalMs: number, now: () => number = Date.now): () => void {
+  let last = -Infinity;
+  return () => {
+    const t = now();
+    if (t - last < intervalMs) return;
+    last = t;
+    send().catch(() => {
+      // A failed ping only means the timer was not reset; the lock event tells us the rest.
+    });
+  };
+}
+
+export const TOUCH_INTERVAL_MS = 20_000;
+export const touchActivity = throttled(() => commands.touch(), TOUCH_INTERVAL_MS);

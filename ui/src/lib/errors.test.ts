@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { ErrorCode } from './bindings';
+import { ERROR_CODES, errorCodeOf, errorMessage, isErrorCode } from './errors';
+import { en } from './i18n/en';
+import { nl } from './i18n/nl';
+
+describe('error messages', () => {
+  it('has a Dutch and an English text for every error code', () => {
+    for (const code of ERROR_CODES) {
+      for (const lang of ['nl', 'en'] as const) {
+        const text = errorMessage(code, lang);
+        expect(text, `${lang} ${code}`).not.toBe(`error.${code}`);
+        expect(text.trim().length, `${lang} ${code}`).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('lists exactly the error codes of the contract', () => {
+    expect([...ERROR_CODES].sort()).toEqual(
+      [
+        'already_exists',
+        'damaged',
+        'disk_full',
+        'internal',
+        'invalid',
+        'io',
+        'locked',
+        'not_a_dossier',
+        'passphrase_too_short',
+        'permission_denied',
+        'recovery_code_typo',
+        'too_new',
+        'wrong_passphrase',
+        'wrong_recovery_code',
+      ].sort(),
+    );
+  });
+
+  it('has no error text in the dictionaries that no code uses', () => {
+    const used = new Set(ERROR_CODES.map((c) => `error.${c}`));
+    for (const dict of [nl, en]) {
+      for (const key of Object.keys(dict).filter((k) => k.startsWith('error.'))) {
+        expect(used.has(key), key).toBe(true);
+      }
+    }
+  });
+
+  it('gives different texts for different codes', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const texts = ERROR_CODES.map((c) => errorMessage(c, lang));
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+  });
+
+  it('says what happened and what to do for a wrong passphrase', () => {
+    expect(errorMessage('wrong_passphrase', 'nl')).toBe(
+      'Het wachtwoord klopt niet. Probeer het opnieuw of gebruik uw herstelcode.',
+    );
+    expect(errorMessage('wrong_passphrase', 'en')).toBe('The passphrase is not right. Try again or use your recovery code.');
+  });
+});
+
+describe('errorCodeOf', () => {
+  it('takes the code of an IPC error, whatever its message says', () => {
+    expect(errorCodeOf({ code: 'disk_full', message: 'wrong passphrase' })).toBe('disk_full');
+  });
+
+  it('treats anything else as internal', () => {
+    expect(errorCodeOf(new Error('boom'))).toBe('internal');
+    expect(errorCodeOf('wrong_passphrase')).toBe('internal');
+    expect(errorCodeOf({ code: 'no_such_code' })).toBe('internal');
+    expect(errorCodeOf(null)).toBe('internal');
+  });
+
+  it('recognises codes', () => {
+    const code: ErrorCode = 'locked';
+    expect(isErrorCode(code)).toBe(true);
+    expect(isErrorCode('Locked')).toBe(false);
+  });
+});

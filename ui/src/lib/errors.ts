@@ -1,0 +1,47 @@
+// Backend errors arrive as { code, message }. The UI branches on `code` only and shows
+// its own plain-language text for it; the backend's message is for logs, not people.
+
+import type { ErrorCode, Language } from './bindings';
+import { translate, type MessageKey } from './i18n/translate';
+
+export const ERROR_CODES = [
+  'wrong_passphrase',
+  'wrong_recovery_code',
+  'recovery_code_typo',
+  'not_a_dossier',
+  'damaged',
+  'too_new',
+  'already_exists',
+  'disk_full',
+  'permission_denied',
+  'io',
+  'locked',
+  'invalid',
+  'passphrase_too_short',
+  'internal',
+] as const satisfies readonly ErrorCode[];
+
+// Fails to compile if ErrorCode gains a member that is not in ERROR_CODES.
+type Missing = Exclude<ErrorCode, (typeof ERROR_CODES)[number]>;
+export const ERROR_CODES_COMPLETE: [Missing] extends [never] ? true : never = true;
+
+// Fails to compile if an ErrorCode has no text.
+type ErrorKey = `error.${ErrorCode}`;
+const errorKey = (code: ErrorCode): MessageKey => `error.${code}` satisfies ErrorKey as ErrorKey;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The code of anything a command rejected with; unknown shapes count as 'internal'. */
+export function errorCodeOf(error: unknown): ErrorCode {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    if (isErrorCode(code)) return code;
+  }
+  return 'internal';
+}
+
+export function errorMessage(code: ErrorCode, lang: Language): string {
+  return translate(lang, errorKey(code));
+}
