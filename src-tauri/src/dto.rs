@@ -69,10 +69,10 @@ impl From<Entry> for EntryDto {
     fn from(e: Entry) -> Self {
         EntryDto {
             id: u32::try_from(e.id).unwrap_or(u32::MAX),
-            kind: e.kind.name().to_string(),
-            occurred_on: e.occurred_on.to_string(),
-            title: e.title,
-            notes: e.notes,
+            kind: e.data.kind.name().to_string(),
+            occurred_on: e.data.occurred_on.to_string(),
+            title: e.data.title,
+            notes: e.data.notes,
             created_at: e.created_at,
         }
     }
@@ -92,10 +92,12 @@ impl TryFrom<NewEntryDto> for NewEntry {
 
     fn try_from(d: NewEntryDto) -> Result<Self, IpcError> {
         Ok(NewEntry {
-            kind: EntryKind::from_name(&d.kind)?,
-            occurred_on: dossier_core::entry::parse_date(&d.occurred_on)?,
-            title: d.title,
             notes: d.notes,
+            ..NewEntry::new(
+                EntryKind::from_name(&d.kind)?,
+                dossier_core::entry::parse_date(&d.occurred_on)?,
+                d.title,
+            )
         })
     }
 }

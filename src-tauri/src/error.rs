@@ -22,6 +22,8 @@ pub enum ErrorCode {
     Locked,
     Invalid,
     PassphraseTooShort,
+    AttachmentEmpty,
+    AttachmentTooLarge,
     Internal,
 }
 
@@ -64,6 +66,8 @@ impl From<dossier_core::Error> for IpcError {
             E::Locked => ErrorCode::Locked,
             E::Invalid(_) => ErrorCode::Invalid,
             E::PassphraseTooShort { .. } => ErrorCode::PassphraseTooShort,
+            E::AttachmentEmpty(_) => ErrorCode::AttachmentEmpty,
+            E::AttachmentTooLarge { .. } => ErrorCode::AttachmentTooLarge,
             _ => ErrorCode::Internal,
         };
         IpcError {
@@ -95,6 +99,11 @@ mod tests {
             dossier_core::Error::Locked,
             dossier_core::Error::Invalid("x".into()),
             dossier_core::Error::PassphraseTooShort { min: 8 },
+            dossier_core::Error::AttachmentEmpty("scan.jpg".into()),
+            dossier_core::Error::AttachmentTooLarge {
+                name: "film.mp4".into(),
+                max_mb: 200,
+            },
         ];
         for e in samples {
             let core_code = e.code();

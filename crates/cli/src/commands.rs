@@ -86,10 +86,8 @@ pub fn passwd(dir: &Path, lang: Lang) -> Result {
 pub fn add(dir: &Path, kind: &str, date: &str, title: &str, notes: &str, lang: Lang) -> Result {
     // Validate the input before asking for (and spending time on) the passphrase.
     let entry = NewEntry {
-        kind: EntryKind::from_name(kind)?,
-        occurred_on: parse_date(date)?,
-        title: title.to_string(),
         notes: notes.to_string(),
+        ..NewEntry::new(EntryKind::from_name(kind)?, parse_date(date)?, title)
     };
     entry.validate(&SystemClock)?;
     let mut d = open(dir, lang)?;
@@ -118,10 +116,10 @@ pub fn list(dir: &Path, json: bool, lang: Lang) -> Result {
             .iter()
             .map(|e| EntryJson {
                 id: e.id,
-                kind: e.kind.name(),
-                occurred_on: e.occurred_on.to_string(),
-                title: &e.title,
-                notes: &e.notes,
+                kind: e.data.kind.name(),
+                occurred_on: e.data.occurred_on.to_string(),
+                title: &e.data.title,
+                notes: &e.data.notes,
                 created_at: &e.created_at,
             })
             .collect();
@@ -133,9 +131,9 @@ pub fn list(dir: &Path, json: bool, lang: Lang) -> Result {
                 out,
                 "{}\t{}\t{}\t{}",
                 e.id,
-                e.occurred_on,
-                e.kind.name(),
-                e.title
+                e.data.occurred_on,
+                e.data.kind.name(),
+                e.data.title
             )?;
         }
     }

@@ -141,6 +141,16 @@ fn core_message(e: &Error) -> (String, String, u8) {
             format!("the passphrase must have at least {min} characters"),
             14,
         ),
+        Error::AttachmentEmpty(name) => (
+            format!("het bestand {name} is leeg; er is niets toegevoegd"),
+            format!("the file {name} is empty; nothing was added"),
+            18,
+        ),
+        Error::AttachmentTooLarge { name, max_mb } => (
+            format!("het bestand {name} is groter dan {max_mb} MB; er is niets toegevoegd"),
+            format!("the file {name} is larger than {max_mb} MB; nothing was added"),
+            19,
+        ),
         Error::Locked => (
             "het dossier is vergrendeld".into(),
             "the dossier is locked".into(),

@@ -1,6 +1,6 @@
 //! Timeline entries: the kinds of contact a person logs, and what makes an entry valid.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, NaiveTime};
 
 use crate::clock::Clock;
 use crate::error::{Error, Result};
@@ -80,25 +80,94 @@ impl EntryKind {
     }
 }
 
-/// An entry as the user gives it, before it is stored.
+/// Someone involved in one contact, with their role in it ("belde mij", "notuleerde").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewEntry {
-    pub kind: EntryKind,
-    pub occurred_on: NaiveDate,
-    pub title: String,
-    pub notes: String,
+pub struct EntryPerson {
+    pub person_id: i64,
+    pub role: String,
 }
 
-/// A stored entry.
+/// Everything the user records about one contact or paper. `NewEntry` is the same
+/// data before it is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryData {
+    pub kind: EntryKind,
+    /// The day it happened (Europe/Amsterdam).
+    pub occurred_on: NaiveDate,
+    pub occurred_time: Option<NaiveTime>,
+    pub title: String,
+    /// What happened / what was said, in the user's words.
+    pub notes: String,
+    pub asked: String,
+    pub promised: String,
+    pub agreed: String,
+    pub organisation: String,
+    pub place: String,
+    pub channel: String,
+    /// The agency's reference number (kenmerk).
+    pub kenmerk: String,
+    /// Who came along: witness, interpreter, volunteer.
+    pub companions: String,
+    /// A sanction or cut of the benefit was threatened.
+    pub threat: bool,
+    pub threat_text: String,
+    pub follow_up_on: Option<NaiveDate>,
+    /// Medical / private: left out of exports unless the user opts in.
+    pub medical: bool,
+    /// For letters: the date on the letter (dagtekening), sent, received.
+    pub letter_dated: Option<NaiveDate>,
+    pub sent_on: Option<NaiveDate>,
+    pub received_on: Option<NaiveDate>,
+    pub tags: Vec<String>,
+    pub people: Vec<EntryPerson>,
+}
+
+pub type NewEntry = EntryData;
+
+impl EntryData {
+    /// An entry with only the required fields; set the rest with struct update syntax.
+    pub fn new(kind: EntryKind, occurred_on: NaiveDate, title: impl Into<String>) -> EntryData {
+        EntryData {
+            kind,
+            occurred_on,
+            occurred_time: None,
+            title: title.into(),
+            notes: String::new(),
+            asked: String::new(),
+            promised: String::new(),
+            agreed: String::new(),
+            organisation: String::new(),
+            place: String::new(),
+            channel: String::new(),
+            kenmerk: String::new(),
+            companions: String::new(),
+            threat: false,
+            threat_text: String::new(),
+            follow_up_on: None,
+            medical: false,
+            letter_dated: None,
+            sent_on: None,
+            received_on: None,
+            tags: Vec::new(),
+            people: Vec::new(),
+        }
+    }
+}
+
+/// A stored entry: its data plus what the dossier knows about its history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub id: i64,
-    pub kind: EntryKind,
-    pub occurred_on: NaiveDate,
-    pub title: String,
-    pub notes: String,
+    pub data: EntryData,
     /// When it was written down (RFC 3339, UTC); separate from when it happened.
     pub created_at: String,
+    /// When it was last changed, if ever.
+    pub updated_at: Option<String>,
+    pub version: u32,
+    /// Set when the entry was deleted: it stays visible as a tombstone.
+    pub deleted_at: Option<String>,
+    pub delete_reason: String,
+    pub attachment_count: u32,
 }
 
 /// The earliest date an entry may have; anything before is a typing error.
@@ -108,6 +177,7 @@ pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
 };
 const MAX_TITLE_CHARS: usize = 500;
 const MAX_NOTES_BYTES: usize = 1024 * 1024;
+const MAX_TAG_CHARS: usize = 50;
 
 impl NewEntry {
     /// Checks what can be checked without the store. `clock` decides what "the future"
@@ -139,6 +209,58 @@ impl NewEntry {
                 self.occurred_on
             )));
         }
+        for (name, date) in [
+            ("date on the letter", self.letter_dated),
+            ("date sent", self.sent_on),
+            ("date received", self.received_on),
+        ] {
+            if let Some(d) = date {
+                if d < EARLIEST || d > latest {
+                    return Err(Error::Invalid(format!(
+                        "the {name} {d} is before 1900 or in the future"
+                    )));
+                }
+            }
+        }
+        if let (Some(sent), Some(received)) = (self.sent_on, self.received_on) {
+            if received < sent {
+                return Err(Error::Invalid(format!(
+                    "the date received {received} is before the date sent {sent}"
+                )));
+            }
+        }
+        if let (Some(dated), Some(received)) = (self.letter_dated, self.received_on) {
+            if received < dated {
+                return Err(Error::Invalid(format!(
+                    "the date received {received} is before the date on the letter {dated}"
+                )));
+            }
+        }
+        if let Some(f) = self.follow_up_on {
+            if f < EARLIEST || f > latest + Duration::days(3660) {
+                return Err(Error::Invalid(format!(
+                    "the follow-up date {f} is not plausible"
+                )));
+            }
+        }
+        for tag in &self.tags {
+            let t = tag.trim();
+            if t.is_empty() || t.chars().count() > MAX_TAG_CHARS {
+                return Err(Error::Invalid(format!(
+                    "a tag must have 1 to {MAX_TAG_CHARS} characters"
+                )));
+            }
+        }
+        let long_fields = [
+            &self.asked,
+            &self.promised,
+            &self.agreed,
+            &self.threat_text,
+            &self.companions,
+        ];
+        if long_fields.iter().any(|f| f.len() > MAX_NOTES_BYTES) {
+            return Err(Error::Invalid("a text field is longer than 1 MB".into()));
+        }
         Ok(())
     }
 }
@@ -148,6 +270,15 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         Error::Invalid(format!(
             "'{s}' is not a date; write it as YYYY-MM-DD, for example 2026-03-03"
+        ))
+    })
+}
+
+/// Parses an `HH:MM` time as typed by a user.
+pub fn parse_time(s: &str) -> Result<NaiveTime> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| {
+        Error::Invalid(format!(
+            "'{s}' is not a time; write it as HH:MM, for example 09:30"
         ))
     })
 }
@@ -163,12 +294,26 @@ mod tests {
     }
 
     fn entry(date: &str, title: &str) -> NewEntry {
-        NewEntry {
-            kind: EntryKind::CallIn,
-            occurred_on: parse_date(date).unwrap(),
-            title: title.into(),
-            notes: String::new(),
-        }
+        NewEntry::new(EntryKind::CallIn, parse_date(date).unwrap(), title)
+    }
+
+    #[test]
+    fn letter_dates_must_be_in_a_possible_order() {
+        let d = |s| Some(parse_date(s).unwrap());
+        let mut e = entry("2026-03-05", "Brief over opschorting");
+        e.kind = EntryKind::LetterIn;
+        e.letter_dated = d("2026-03-02");
+        e.sent_on = d("2026-03-03");
+        e.received_on = d("2026-03-05");
+        assert!(e.validate(&clock()).is_ok());
+        e.received_on = d("2026-03-01");
+        let msg = e.validate(&clock()).unwrap_err().to_string();
+        assert!(msg.contains("before the date sent"), "{msg}");
+        e.sent_on = None;
+        let msg = e.validate(&clock()).unwrap_err().to_string();
+        assert!(msg.contains("before the date on the letter"), "{msg}");
+        e.received_on = d("2027-01-01");
+        assert!(e.validate(&clock()).is_err());
     }
 
     #[test]

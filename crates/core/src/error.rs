@@ -51,6 +51,12 @@ pub enum Error {
     /// A new passphrase is too short to protect medical and legal papers.
     #[error("the passphrase must have at least {min} characters")]
     PassphraseTooShort { min: usize },
+    /// An attachment with no bytes at all (often a failed download or scan).
+    #[error("the file {0} is empty")]
+    AttachmentEmpty(String),
+    /// An attachment over the size limit.
+    #[error("the file {name} is larger than {max_mb} MB")]
+    AttachmentTooLarge { name: String, max_mb: u64 },
     /// The dossier is locked; unlock it first.
     #[error("the dossier is locked")]
     Locked,
@@ -75,6 +81,8 @@ impl Error {
             Error::PermissionDenied(_) => "permission_denied",
             Error::Io { .. } => "io",
             Error::PassphraseTooShort { .. } => "passphrase_too_short",
+            Error::AttachmentEmpty(_) => "attachment_empty",
+            Error::AttachmentTooLarge { .. } => "attachment_too_large",
             Error::Locked => "locked",
             Error::Invalid(_) => "invalid",
         }

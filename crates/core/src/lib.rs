@@ -5,14 +5,20 @@
 //! reproducible in tests.
 #![forbid(unsafe_code)]
 
+mod api;
+pub mod attachment;
 pub mod clock;
 pub mod deadline;
 pub mod entry;
 pub mod error;
+pub mod person;
 pub mod store;
 pub mod vault;
 
+pub use api::filter::{EntryFilter, Page};
+pub use attachment::{Attachment, Preview};
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use entry::{Entry, EntryKind, NewEntry};
+pub use entry::{Entry, EntryData, EntryKind, EntryPerson, NewEntry};
 pub use error::{Error, Result};
+pub use person::{KlantmanagerPeriod, Person, PersonData};
 pub use vault::{Dossier, KdfParams, RecoveryCode, Unlock};

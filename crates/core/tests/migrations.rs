@@ -24,7 +24,7 @@ fn schema(d: &Dossier) -> Vec<(String, String, String)> {
 fn a_version_1_dossier_upgrades_to_the_same_schema_as_a_fresh_one() {
     let tmp = tempfile::tempdir().unwrap();
     let old = tmp.path().join("oud");
-    let (mut d, _) = Dossier::create_at(
+    let (d, _) = Dossier::create_at(
         &old,
         PASS,
         &KdfParams::INSECURE_FOR_TESTS,
@@ -33,7 +33,13 @@ fn a_version_1_dossier_upgrades_to_the_same_schema_as_a_fresh_one() {
     )
     .unwrap();
     assert_eq!(d.schema_version().unwrap(), 1);
-    d.add_entry(&note("Uitnodiging cohortgesprek", "met cv"), &clock())
+    // Written as version 1 wrote it: only the columns that existed then.
+    d.conn()
+        .execute(
+            "INSERT INTO entries (kind, occurred_on, title, notes, created_at)
+             VALUES ('letter-in', '2026-01-15', 'Uitnodiging cohortgesprek', 'met cv', '2026-01-16T08:00:00Z')",
+            [],
+        )
         .unwrap();
     drop(d);
 
@@ -42,10 +48,18 @@ fn a_version_1_dossier_upgrades_to_the_same_schema_as_a_fresh_one() {
     assert_eq!(upgraded.schema_version().unwrap(), LATEST);
     assert_eq!(schema(&upgraded), schema(&fresh));
     assert_eq!(
-        upgraded.entries().unwrap()[0].title,
+        upgraded.entries().unwrap()[0].data.title,
         "Uitnodiging cohortgesprek"
     );
-    assert!(upgraded.verify().unwrap().problems.is_empty());
+    let report = upgraded.verify().unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    // The old entry joined the history chain and the search index.
+    assert_eq!(report.versions, 1);
+    assert_eq!(
+        upgraded.history(1).unwrap()[0].recorded_at,
+        "2026-01-16T08:00:00Z"
+    );
+    assert_eq!(upgraded.search("cohortgesprek", 10).unwrap().len(), 1);
 }
 
 #[test]

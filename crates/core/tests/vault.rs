@@ -57,7 +57,7 @@ fn canary_is_found_in_no_file_the_dossier_wrote_and_no_temp_file() {
     // And the entries really are there: the search above would pass on an empty store.
     let d = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap();
     assert_eq!(d.entries().unwrap().len(), 200);
-    assert!(d.entries().unwrap()[0].title.contains(&canary));
+    assert!(d.entries().unwrap()[0].data.title.contains(&canary));
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn wrong_passphrase_three_times_leaves_every_file_untouched() {
     assert_eq!(snapshot(&dir), before, "a failed unlock changed a file");
     let d = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap();
     assert_eq!(
-        d.entries().unwrap()[0].notes,
+        d.entries().unwrap()[0].data.notes,
         "telefoonnummer vóór 10 maart"
     );
 }
@@ -89,7 +89,7 @@ fn wrong_passphrase_three_times_leaves_every_file_untouched() {
 /// Opens, lists and verifies; returns the first error, or the listed titles.
 fn open_list_verify(dir: &std::path::Path) -> Result<Vec<String>, Error> {
     let d = Dossier::open(dir, Unlock::Passphrase(PASS))?;
-    let titles = d.entries()?.into_iter().map(|e| e.title).collect();
+    let titles = d.entries()?.into_iter().map(|e| e.data.title).collect();
     let report = d.verify()?;
     if !report.problems.is_empty() {
         return Err(Error::Damaged(report.problems.join("; ")));
@@ -108,7 +108,7 @@ fn flipped_bytes_in_any_page_are_reported_as_damage_never_as_wrong_data() {
             let e = d
                 .add_entry(&note(&format!("gesprek {i}"), &"x".repeat(300)), &clock())
                 .unwrap();
-            titles.push(e.title);
+            titles.push(e.data.title);
         }
     }
     let db_len = fs::metadata(original.join("dossier.db")).unwrap().len() as usize;
@@ -237,7 +237,10 @@ fn recovery_code_opens_and_a_typo_is_caught_before_decryption() {
     let printed = code.display().to_string();
     let typed = RecoveryCode::parse(&printed.to_lowercase()).unwrap();
     let d = Dossier::open(&dir, Unlock::RecoveryCode(&typed)).unwrap();
-    assert_eq!(d.entries().unwrap()[0].title, "Ontheffing arbeidsplicht");
+    assert_eq!(
+        d.entries().unwrap()[0].data.title,
+        "Ontheffing arbeidsplicht"
+    );
     drop(d);
 
     let mut chars: Vec<char> = printed.chars().collect();
@@ -282,7 +285,7 @@ fn passphrase_change_rewraps_the_key_without_rewriting_the_database() {
         Err(Error::WrongPassphrase)
     ));
     let d = Dossier::open(&dir, Unlock::Passphrase("nieuw wachtwoord 2026")).unwrap();
-    assert_eq!(d.entries().unwrap()[0].notes, "twee handhavers");
+    assert_eq!(d.entries().unwrap()[0].data.notes, "twee handhavers");
     drop(d);
     let code = RecoveryCode::parse(&code.display()).unwrap();
     assert!(Dossier::open(&dir, Unlock::RecoveryCode(&code)).is_ok());

@@ -78,7 +78,7 @@ export type EntryDto = {
  *  Every code the UI must be able to explain. Mirrors `dossier_core::Error::code`,
  *  plus `internal` for anything unexpected.
  */
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "disk_full" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "internal";
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "disk_full" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "internal";
 
 export type IpcError = {
 	code: ErrorCode,

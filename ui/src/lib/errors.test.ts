@@ -19,6 +19,8 @@ describe('error messages', () => {
     expect([...ERROR_CODES].sort()).toEqual(
       [
         'already_exists',
+        'attachment_empty',
+        'attachment_too_large',
         'damaged',
         'disk_full',
         'internal',

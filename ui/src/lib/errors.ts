@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'locked',
   'invalid',
   'passphrase_too_short',
+  'attachment_empty',
+  'attachment_too_large',
   'internal',
 ] as const satisfies readonly ErrorCode[];
 

@@ -1,80 +1,313 @@
-//! The `entries` table: insert and read timeline entries.
+//! The `entries` table and its satellites (tags, people in a contact): write the
+//! current state of an entry and read it back. History and search are kept in step by
+//! the callers in `crate::api`, inside the same transaction.
 
-use chrono::NaiveDate;
-use rusqlite::{params, Connection, Row, Transaction};
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-use crate::clock::Clock;
-use crate::entry::{Entry, EntryKind, NewEntry};
+use crate::entry::{Entry, EntryData, EntryKind, EntryPerson};
 use crate::error::{from_sqlite, Error, Result};
 
-pub fn insert(tx: &Transaction<'_>, e: &NewEntry, clock: &dyn Clock) -> Result<Entry> {
-    let created_at = clock
-        .now()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+const COLUMNS: &str = "id, kind, occurred_on, occurred_time, title, notes, asked, promised,
+    agreed, organisation, place, channel, kenmerk, companions, threat, threat_text,
+    follow_up_on, medical, letter_dated, sent_on, received_on, created_at, updated_at,
+    version, deleted_at, delete_reason,
+    (SELECT count(*) FROM attachments a WHERE a.entry_id = entries.id AND a.deleted_at IS NULL)";
+
+fn date_str(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+fn time_str(t: Option<NaiveTime>) -> Option<String> {
+    t.map(|t| t.format("%H:%M").to_string())
+}
+
+/// Inserts a new entry (its current state only) and returns its id.
+pub fn insert(tx: &Transaction<'_>, e: &EntryData, now: &str) -> Result<i64> {
     tx.execute(
-        "INSERT INTO entries (kind, occurred_on, title, notes, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO entries (kind, occurred_on, title, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![e.kind.name(), e.occurred_on.to_string(), e.title.trim(), e.notes, now],
+    )
+    .map_err(|err| from_sqlite("save the entry", err))?;
+    let id = tx.last_insert_rowid();
+    write_fields(tx, id, e)?;
+    Ok(id)
+}
+
+/// Replaces the entry's fields with `e` and bumps its version.
+pub fn update(tx: &Transaction<'_>, id: i64, e: &EntryData, now: &str) -> Result<u32> {
+    let changed = tx
+        .execute(
+            "UPDATE entries SET kind = ?2, occurred_on = ?3, title = ?4, notes = ?5,
+             updated_at = ?6, version = version + 1 WHERE id = ?1 AND deleted_at IS NULL",
+            params![
+                id,
+                e.kind.name(),
+                e.occurred_on.to_string(),
+                e.title.trim(),
+                e.notes,
+                now
+            ],
+        )
+        .map_err(|err| from_sqlite("change the entry", err))?;
+    if changed == 0 {
+        return Err(Error::Invalid(format!(
+            "entry {id} does not exist or was deleted"
+        )));
+    }
+    write_fields(tx, id, e)?;
+    current_version(tx, id)
+}
+
+/// Marks the entry deleted. Its content stays (for the history and the tombstone).
+pub fn tombstone(tx: &Transaction<'_>, id: i64, reason: &str, now: &str) -> Result<u32> {
+    let changed = tx
+        .execute(
+            "UPDATE entries SET deleted_at = ?2, delete_reason = ?3, updated_at = ?2,
+             version = version + 1 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id, now, reason.trim()],
+        )
+        .map_err(|err| from_sqlite("delete the entry", err))?;
+    if changed == 0 {
+        return Err(Error::Invalid(format!(
+            "entry {id} does not exist or was already deleted"
+        )));
+    }
+    current_version(tx, id)
+}
+
+fn current_version(conn: &Connection, id: i64) -> Result<u32> {
+    conn.query_row("SELECT version FROM entries WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .map_err(|e| from_sqlite("read the entry version", e))
+}
+
+fn write_fields(tx: &Transaction<'_>, id: i64, e: &EntryData) -> Result<()> {
+    tx.execute(
+        "UPDATE entries SET occurred_time = ?2, asked = ?3, promised = ?4, agreed = ?5,
+         organisation = ?6, place = ?7, channel = ?8, kenmerk = ?9, companions = ?10,
+         threat = ?11, threat_text = ?12, follow_up_on = ?13, medical = ?14,
+         letter_dated = ?15, sent_on = ?16, received_on = ?17 WHERE id = ?1",
         params![
-            e.kind.name(),
-            e.occurred_on.to_string(),
-            e.title.trim(),
-            e.notes,
-            created_at
+            id,
+            time_str(e.occurred_time),
+            e.asked,
+            e.promised,
+            e.agreed,
+            e.organisation.trim(),
+            e.place.trim(),
+            e.channel.trim(),
+            e.kenmerk.trim(),
+            e.companions,
+            e.threat,
+            e.threat_text,
+            date_str(e.follow_up_on),
+            e.medical,
+            date_str(e.letter_dated),
+            date_str(e.sent_on),
+            date_str(e.received_on),
         ],
     )
     .map_err(|err| from_sqlite("save the entry", err))?;
-    Ok(Entry {
-        id: tx.last_insert_rowid(),
-        kind: e.kind,
-        occurred_on: e.occurred_on,
-        title: e.title.trim().to_string(),
-        notes: e.notes.clone(),
-        created_at,
+    tx.execute("DELETE FROM entry_tags WHERE entry_id = ?1", [id])
+        .map_err(|err| from_sqlite("save the tags", err))?;
+    for tag in &e.tags {
+        tx.execute(
+            "INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?1, ?2)",
+            params![id, tag.trim()],
+        )
+        .map_err(|err| from_sqlite("save the tags", err))?;
+    }
+    tx.execute("DELETE FROM entry_people WHERE entry_id = ?1", [id])
+        .map_err(|err| from_sqlite("save the people", err))?;
+    for p in &e.people {
+        tx.execute(
+            "INSERT OR REPLACE INTO entry_people (entry_id, person_id, role) VALUES (?1, ?2, ?3)",
+            params![id, p.person_id, p.role.trim()],
+        )
+        .map_err(|err| match from_sqlite("save the people", err) {
+            Error::Invalid(_) => Error::Invalid(format!("person {} does not exist", p.person_id)),
+            other => other,
+        })?;
+    }
+    Ok(())
+}
+
+fn opt_date(id: i64, s: Option<String>) -> Result<Option<NaiveDate>> {
+    s.map(|s| {
+        NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map_err(|_| Error::Damaged(format!("entry {id} has an invalid date")))
+    })
+    .transpose()
+}
+
+struct RawRow {
+    id: i64,
+    kind: String,
+    occurred_on: String,
+    occurred_time: Option<String>,
+    text: [String; 11],
+    threat: bool,
+    follow_up_on: Option<String>,
+    medical: bool,
+    letter_dates: [Option<String>; 3],
+    created_at: String,
+    updated_at: Option<String>,
+    version: u32,
+    deleted_at: Option<String>,
+    delete_reason: String,
+    attachment_count: u32,
+}
+
+fn raw(r: &Row<'_>) -> rusqlite::Result<RawRow> {
+    Ok(RawRow {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        occurred_on: r.get(2)?,
+        occurred_time: r.get(3)?,
+        // title, notes, asked, promised, agreed, organisation, place, channel, kenmerk,
+        // companions, threat_text
+        text: [
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+            r.get(7)?,
+            r.get(8)?,
+            r.get(9)?,
+            r.get(10)?,
+            r.get(11)?,
+            r.get(12)?,
+            r.get(13)?,
+            r.get(15)?,
+        ],
+        threat: r.get(14)?,
+        follow_up_on: r.get(16)?,
+        medical: r.get(17)?,
+        letter_dates: [r.get(18)?, r.get(19)?, r.get(20)?],
+        created_at: r.get(21)?,
+        updated_at: r.get(22)?,
+        version: r.get(23)?,
+        deleted_at: r.get(24)?,
+        delete_reason: r.get(25)?,
+        attachment_count: r.get(26)?,
     })
 }
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, String, String, String, String, String)> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-    ))
+fn finish(conn: &Connection, r: RawRow) -> Result<Entry> {
+    let id = r.id;
+    let [title, notes, asked, promised, agreed, organisation, place, channel, kenmerk, companions, threat_text] =
+        r.text;
+    let [letter_dated, sent_on, received_on] = r.letter_dates;
+    let data = EntryData {
+        kind: EntryKind::from_name(&r.kind)
+            .map_err(|_| Error::Damaged(format!("entry {id} has an unknown kind")))?,
+        occurred_on: NaiveDate::parse_from_str(&r.occurred_on, "%Y-%m-%d")
+            .map_err(|_| Error::Damaged(format!("entry {id} has an invalid date")))?,
+        occurred_time: r
+            .occurred_time
+            .map(|t| NaiveTime::parse_from_str(&t, "%H:%M"))
+            .transpose()
+            .map_err(|_| Error::Damaged(format!("entry {id} has an invalid time")))?,
+        title,
+        notes,
+        asked,
+        promised,
+        agreed,
+        organisation,
+        place,
+        channel,
+        kenmerk,
+        companions,
+        threat: r.threat,
+        threat_text,
+        follow_up_on: opt_date(id, r.follow_up_on)?,
+        medical: r.medical,
+        letter_dated: opt_date(id, letter_dated)?,
+        sent_on: opt_date(id, sent_on)?,
+        received_on: opt_date(id, received_on)?,
+        tags: tags_of(conn, id)?,
+        people: people_of(conn, id)?,
+    };
+    Ok(Entry {
+        id,
+        data,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        version: r.version,
+        deleted_at: r.deleted_at,
+        delete_reason: r.delete_reason,
+        attachment_count: r.attachment_count,
+    })
 }
 
-/// All entries in timeline order (date, then the order they were written down).
-pub fn list(conn: &Connection) -> Result<Vec<Entry>> {
+fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag")
+        .map_err(|e| from_sqlite("read the tags", e))?;
+    let rows = stmt
+        .query_map([id], |r| r.get(0))
+        .map_err(|e| from_sqlite("read the tags", e))?;
+    rows.collect::<rusqlite::Result<_>>()
+        .map_err(|e| from_sqlite("read the tags", e))
+}
+
+fn people_of(conn: &Connection, id: i64) -> Result<Vec<EntryPerson>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT id, kind, occurred_on, title, notes, created_at
-             FROM entries ORDER BY occurred_on, id",
+            "SELECT person_id, role FROM entry_people WHERE entry_id = ?1 ORDER BY person_id",
         )
-        .map_err(|e| from_sqlite("read the entries", e))?;
+        .map_err(|e| from_sqlite("read the people", e))?;
     let rows = stmt
-        .query_map([], from_row)
+        .query_map([id], |r| {
+            Ok(EntryPerson {
+                person_id: r.get(0)?,
+                role: r.get(1)?,
+            })
+        })
+        .map_err(|e| from_sqlite("read the people", e))?;
+    rows.collect::<rusqlite::Result<_>>()
+        .map_err(|e| from_sqlite("read the people", e))
+}
+
+/// One entry by id, deleted or not.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Entry>> {
+    let sql = format!("SELECT {COLUMNS} FROM entries WHERE id = ?1");
+    let row = conn
+        .query_row(&sql, [id], raw)
+        .optional()
+        .map_err(|e| from_sqlite("read the entry", e))?;
+    row.map(|r| finish(conn, r)).transpose()
+}
+
+/// Entries in timeline order (date, then the order they were written down), with
+/// `where_sql` (a trusted, parameterless condition on `entries`) applied.
+pub fn list_where(conn: &Connection, where_sql: &str) -> Result<Vec<Entry>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM entries WHERE {where_sql} ORDER BY occurred_on, occurred_time, id"
+    );
+    let mut stmt = conn
+        .prepare_cached(&sql)
         .map_err(|e| from_sqlite("read the entries", e))?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, kind, date, title, notes, created_at) =
-            row.map_err(|e| from_sqlite("read the entries", e))?;
-        out.push(Entry {
-            id,
-            kind: EntryKind::from_name(&kind)
-                .map_err(|_| Error::Damaged(format!("entry {id} has an unknown kind")))?,
-            occurred_on: NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-                .map_err(|_| Error::Damaged(format!("entry {id} has an invalid date")))?,
-            title,
-            notes,
-            created_at,
-        });
-    }
-    Ok(out)
+    let rows: Vec<RawRow> = stmt
+        .query_map([], raw)
+        .map_err(|e| from_sqlite("read the entries", e))?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(|e| from_sqlite("read the entries", e))?;
+    rows.into_iter().map(|r| finish(conn, r)).collect()
+}
+
+/// Every entry including tombstones, in timeline order.
+pub fn list(conn: &Connection) -> Result<Vec<Entry>> {
+    list_where(conn, "1")
 }
 
 pub fn count(conn: &Connection) -> Result<u64> {
-    conn.query_row("SELECT count(*) FROM entries", [], |r| r.get::<_, i64>(0))
-        .map(|n| n.max(0) as u64)
-        .map_err(|e| from_sqlite("count the entries", e))
+    conn.query_row(
+        "SELECT count(*) FROM entries WHERE deleted_at IS NULL",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n.max(0) as u64)
+    .map_err(|e| from_sqlite("count the entries", e))
 }

@@ -1,7 +1,7 @@
 //! Schema migrations: append-only SQL files, numbered by `PRAGMA user_version`, all
 //! pending ones applied in one transaction. A newer dossier is refused, never touched.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
 use crate::error::{from_sqlite, Error, Result};
 
@@ -9,6 +9,7 @@ use crate::error::{from_sqlite, Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_entries.sql"),
     include_str!("../../migrations/0002_settings_and_timeline_index.sql"),
+    include_str!("../../migrations/0003_full_entry_model.sql"),
 ];
 
 /// The schema version this build writes.
@@ -42,9 +43,42 @@ pub fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
     {
         tx.execute_batch(sql)
             .map_err(|e| from_sqlite(&format!("upgrade the schema to version {}", i + 1), e))?;
+        if i + 1 == 3 {
+            backfill_history(&tx)?;
+        }
     }
     tx.pragma_update(None, "user_version", target)
         .map_err(|e| from_sqlite("record the schema version", e))?;
     tx.commit()
         .map_err(|e| from_sqlite("commit the upgrade", e))
+}
+
+/// Version 3 introduced the history chain and the search index: entries written by an
+/// older version get their first version (dated when they were written down) and an
+/// index row, so an upgraded dossier is indistinguishable from a fresh one.
+fn backfill_history(tx: &Transaction<'_>) -> Result<()> {
+    let ids: Vec<i64> = {
+        let mut stmt = tx
+            .prepare("SELECT id FROM entries ORDER BY id")
+            .map_err(|e| from_sqlite("read entries to upgrade", e))?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(|e| from_sqlite("read entries to upgrade", e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| from_sqlite("read entries to upgrade", e))?
+    };
+    for id in ids {
+        if let Some(entry) = super::entries::get(tx, id)? {
+            let when = entry.created_at.clone();
+            super::history::record(
+                tx,
+                &entry,
+                super::history::Action::Create,
+                "recorded before the version history existed",
+                &when,
+            )?;
+            super::search::reindex_entry(tx, id)?;
+        }
+    }
+    Ok(())
 }

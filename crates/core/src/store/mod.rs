@@ -2,7 +2,9 @@
 //! dossier needs, integrity checks, and the per-table modules.
 
 pub mod entries;
+pub mod history;
 pub mod migrations;
+pub mod search;
 
 use std::path::Path;
 

@@ -10,13 +10,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ring::rand::SecureRandom;
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
 pub use kdf::{KdfParams, OWASP_MIN_MEMORY_KIB};
 pub use recovery::RecoveryCode;
 
-use crate::clock::Clock;
-use crate::entry::{Entry, NewEntry};
 use crate::error::{Error, Result};
 use crate::store;
 use keyslot::{DataKey, SlotFile};
@@ -57,6 +55,9 @@ impl std::fmt::Debug for Dossier {
 pub struct VerifyReport {
     pub schema_version: u32,
     pub entries: u64,
+    /// The hash of the newest version in the history chain.
+    pub chain_head: String,
+    pub versions: u64,
     /// Empty when every check passed.
     pub problems: Vec<String>,
 }
@@ -209,35 +210,32 @@ impl Dossier {
         &self.conn
     }
 
-    /// Adds an entry, committed durably before this returns.
-    pub fn add_entry(&mut self, entry: &NewEntry, clock: &dyn Clock) -> Result<Entry> {
-        entry.validate(clock)?;
+    /// Runs `f` in one transaction and commits it; a write that returned Ok is on disk.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction()
             .map_err(|e| crate::error::from_sqlite("start a transaction", e))?;
-        let saved = store::entries::insert(&tx, entry, clock)?;
+        let out = f(&tx)?;
         tx.commit()
-            .map_err(|e| crate::error::from_sqlite("save the entry", e))?;
-        Ok(saved)
-    }
-
-    /// All entries, oldest first.
-    pub fn entries(&self) -> Result<Vec<Entry>> {
-        store::entries::list(&self.conn)
-    }
-
-    /// The number of entries, cheaply (no integrity check).
-    pub fn entry_count(&self) -> Result<u64> {
-        store::entries::count(&self.conn)
+            .map_err(|e| crate::error::from_sqlite("save the change", e))?;
+        Ok(out)
     }
 
     /// Checks every page's authentication code and SQLite's own structure.
     pub fn verify(&self) -> Result<VerifyReport> {
-        let problems = store::integrity_problems(&self.conn)?;
+        let mut problems = store::integrity_problems(&self.conn)?;
+        let chain = store::history::verify_chain(&self.conn)?;
+        if let Some((entry, version)) = chain.broken_at {
+            problems.push(format!(
+                "the history was changed afterwards: entry {entry}, version {version} no longer matches its hash"
+            ));
+        }
         Ok(VerifyReport {
             schema_version: self.schema_version()?,
             entries: store::entries::count(&self.conn)?,
+            chain_head: chain.head,
+            versions: chain.versions,
             problems,
         })
     }

@@ -34,10 +34,12 @@ pub fn create(dir: &Path) -> (Dossier, RecoveryCode) {
 
 pub fn note(title: &str, notes: &str) -> NewEntry {
     NewEntry {
-        kind: EntryKind::CallIn,
-        occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(),
-        title: title.into(),
         notes: notes.into(),
+        ..NewEntry::new(
+            EntryKind::CallIn,
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(),
+            title,
+        )
     }
 }
 

@@ -188,5 +188,7 @@ export const en: Messages = {
   'error.locked': 'The safe is locked. Open your dossier again with your passphrase.',
   'error.invalid': 'Something was filled in that is not right. Check the boxes and try again.',
   'error.passphrase_too_short': 'The passphrase is too short. Use at least 8 characters.',
+  'error.attachment_empty': 'The file is empty. Nothing was added. Choose the file again or make a new scan.',
+  'error.attachment_too_large': 'The file is larger than 200 MB. Nothing was added. Make a smaller scan or photo.',
   'error.internal': 'Something went wrong in Dossierkluis. Try again. Does it keep going wrong? Close the program and start it again.',
 };

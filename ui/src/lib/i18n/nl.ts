@@ -187,6 +187,8 @@ export const nl = {
   'error.locked': 'De kluis is vergrendeld. Open uw dossier opnieuw met uw wachtwoord.',
   'error.invalid': 'Er is iets ingevuld dat niet klopt. Kijk de vakjes na en probeer het opnieuw.',
   'error.passphrase_too_short': 'Het wachtwoord is te kort. Gebruik minstens 8 tekens.',
+  'error.attachment_empty': 'Het bestand is leeg. Er is niets toegevoegd. Kies het bestand opnieuw of maak een nieuwe scan.',
+  'error.attachment_too_large': 'Het bestand is groter dan 200 MB. Er is niets toegevoegd. Maak een kleinere scan of foto.',
   'error.internal': 'Er ging iets mis in Dossierkluis. Probeer het opnieuw. Blijft het misgaan? Sluit het programma en start het opnieuw.',
 };
 

@@ -1,0 +1,97 @@
+//! Entries: add, change (keeping the earlier version), delete (leaving a tombstone),
+//! read, history, search.
+
+use rusqlite::Transaction;
+
+use super::now_string;
+use crate::clock::Clock;
+use crate::entry::{Entry, EntryData};
+use crate::error::{Error, Result};
+use crate::store::history::{self, Action, ChainReport, Version};
+use crate::store::{entries, search};
+use crate::vault::Dossier;
+
+/// Reads back what was just written and appends it to the chain.
+fn record(tx: &Transaction<'_>, id: i64, action: Action, reason: &str, now: &str) -> Result<Entry> {
+    let saved = entries::get(tx, id)?
+        .ok_or_else(|| Error::Invalid(format!("entry {id} does not exist")))?;
+    history::record(tx, &saved, action, reason, now)?;
+    search::reindex_entry(tx, id)?;
+    Ok(saved)
+}
+
+impl Dossier {
+    /// Adds an entry, committed durably (with its first history version) before this
+    /// returns.
+    pub fn add_entry(&mut self, data: &EntryData, clock: &dyn Clock) -> Result<Entry> {
+        data.validate(clock)?;
+        let now = now_string(clock);
+        self.write(|tx| {
+            let id = entries::insert(tx, data, &now)?;
+            record(tx, id, Action::Create, "", &now)
+        })
+    }
+
+    /// Changes an entry. The earlier version stays in the history; `reason` (may be
+    /// empty) is kept with the change.
+    pub fn update_entry(
+        &mut self,
+        id: i64,
+        data: &EntryData,
+        reason: &str,
+        clock: &dyn Clock,
+    ) -> Result<Entry> {
+        data.validate(clock)?;
+        let now = now_string(clock);
+        self.write(|tx| {
+            entries::update(tx, id, data, &now)?;
+            record(tx, id, Action::Edit, reason, &now)
+        })
+    }
+
+    /// Deletes an entry: it stays as a visible tombstone with its reason, and its
+    /// content stays in the history.
+    pub fn delete_entry(&mut self, id: i64, reason: &str, clock: &dyn Clock) -> Result<Entry> {
+        if reason.trim().is_empty() {
+            return Err(Error::Invalid(
+                "say why the entry is deleted; the reason stays visible".into(),
+            ));
+        }
+        let now = now_string(clock);
+        self.write(|tx| {
+            entries::tombstone(tx, id, reason, &now)?;
+            record(tx, id, Action::Delete, reason, &now)
+        })
+    }
+
+    pub fn entry(&self, id: i64) -> Result<Entry> {
+        entries::get(self.conn(), id)?
+            .ok_or_else(|| Error::Invalid(format!("entry {id} does not exist")))
+    }
+
+    /// The number of live (not deleted) entries.
+    pub fn entry_count(&self) -> Result<u64> {
+        entries::count(self.conn())
+    }
+
+    /// All entries in timeline order, tombstones included.
+    pub fn entries(&self) -> Result<Vec<Entry>> {
+        entries::list(self.conn())
+    }
+
+    /// Every version of one entry, oldest first.
+    pub fn history(&self, id: i64) -> Result<Vec<Version>> {
+        history::versions(self.conn(), id)
+    }
+
+    /// Recomputes the whole hash chain.
+    pub fn verify_chain(&self) -> Result<ChainReport> {
+        history::verify_chain(self.conn())
+    }
+
+    /// Live entries matching what the user typed, best match first.
+    pub fn search(&self, typed: &str, limit: u32) -> Result<Vec<Entry>> {
+        let ids = search::search_ids(self.conn(), typed, limit)?;
+        ids.into_iter().map(|id| self.entry(id)).collect()
+    }
+}

@@ -1,0 +1,14 @@
+//! What an unlocked dossier can do, one file per concern, each an `impl Dossier`
+//! block over the store functions. Every write is one transaction that also keeps the
+//! history chain and the search index in step.
+
+mod attachments;
+mod entries;
+pub mod filter;
+mod people;
+
+pub(crate) fn now_string(clock: &dyn crate::Clock) -> String {
+    clock
+        .now()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
