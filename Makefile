@@ -24,6 +24,10 @@ e2e: setup-test ui
 bench: setup
 	source scripts/env.sh && cargo run --release --locked -p dossier-bench
 
+# A demo dossier with a year of contacts in ~/Dossierkluis-demo (or DIR=...).
+demo:
+	scripts/demo.sh $(DIR)
+
 # Regenerate ui/src/lib/bindings.ts after changing a command or a DTO.
 bindings:
 	source scripts/env.sh && UPDATE_BINDINGS=1 cargo test -p dossierkluis --lib committed_typescript_bindings_are_current

@@ -2,6 +2,8 @@
 //! encrypted store against plain SQLite with the same schema and pragmas, and the
 //! unlock cost of the default key derivation. Timings are printed, never asserted.
 
+mod timeline;
+
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -95,4 +97,6 @@ fn main() {
     println!("{N} entries, best of {ROUNDS} rounds, same schema and pragmas:");
     row("insert (one transaction)", &enc_ins, &plain_ins);
     row("read all back (date order)", &enc_read, &plain_read);
+
+    timeline::run(tmp.path(), &rng);
 }

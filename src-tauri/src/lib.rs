@@ -3,7 +3,9 @@
 
 mod autolock;
 mod commands;
+mod commands_entries;
 mod dto;
+mod dto_entries;
 mod error;
 mod settings;
 mod state;
@@ -28,6 +30,23 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::save_settings,
             commands::forget_recent,
             commands::touch,
+            commands_entries::timeline_page,
+            commands_entries::month_counts,
+            commands_entries::get_entry,
+            commands_entries::save_entry,
+            commands_entries::delete_entry,
+            commands_entries::undo_change,
+            commands_entries::entry_history,
+            commands_entries::search_entries,
+            commands_entries::list_people,
+            commands_entries::add_person,
+            commands_entries::update_person,
+            commands_entries::find_or_add_person,
+            commands_entries::klantmanager_periods,
+            commands_entries::add_klantmanager_period,
+            commands_entries::attach_file,
+            commands_entries::attachment_preview,
+            commands_entries::save_attachment_copy,
         ])
         .events(collect_events![dto::DossierLocked])
 }

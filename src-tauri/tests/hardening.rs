@@ -103,6 +103,8 @@ fn capabilities_grant_only_our_commands_event_listening_and_the_folder_dialog() 
         "core:event:allow-listen",
         "core:event:allow-unlisten",
         "dialog:allow-open",
+        // Saving a copy of an attachment where the user chooses (F3).
+        "dialog:allow-save",
     ];
     let build_rs = read("src-tauri/build.rs");
     let mut seen = 0;

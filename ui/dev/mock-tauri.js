@@ -16,10 +16,17 @@
     dossiers: {}, // dir -> { passphrase, code, entries: [] }
     unlocked: null, // dir
     nextId: 1,
+    people: [],
   };
+  const blankFields = (kind, occurredOn, title, notes) => ({
+    kind, occurredOn, occurredTime: null, title, notes, asked: '', promised: '', agreed: '',
+    organisation: '', place: '', channel: '', kenmerk: '', companions: '', threat: false,
+    threatText: '', followUpOn: null, medical: kind === 'medical-assessment', letterDated: null,
+    sentOn: null, receivedOn: null, tags: [], people: [],
+  });
 
   function addDossier(dir, passphrase) {
-    db.dossiers[dir] = { passphrase, code: CODE, entries: [] };
+    db.dossiers[dir] = { passphrase, code: CODE, entries: [], full: [] };
     db.recent = [{ dir, name: dir.split('/').pop() }, ...db.recent.filter((r) => r.dir !== dir)];
   }
 
@@ -30,8 +37,13 @@
   if (state === 'unlocked' || state === 'entries') db.unlocked = '/home/ana/Dossierkluis';
   if (state === 'entries') {
     const e = db.dossiers['/home/ana/Dossierkluis'].entries;
-    const add = (kind, occurredOn, title, notes, createdAt) =>
-      e.push({ id: db.nextId++, kind, occurredOn, title, notes, createdAt });
+    const full = db.dossiers['/home/ana/Dossierkluis'].full;
+    const add = (kind, occurredOn, title, notes, createdAt) => {
+      const id = db.nextId++;
+      e.push({ id, kind, occurredOn, title, notes, createdAt });
+      const fields = blankFields(kind, occurredOn, title, notes);
+      full.push({ id, fields, createdAt, updatedAt: null, versions: [{ action: 'create', reason: '', recordedAt: createdAt, fields }] });
+    };
     add('letter-in', '2026-03-03', 'Brief over mijn telefoonnummer', 'In de brief staat: geef uw telefoonnummer voor 10 maart, anders kan uw uitkering stoppen.\nKenmerk: WPI/2026/0412.', '2026-03-04T10:15:00');
     add('call-in', '2026-03-05', 'Klantmanager belde over sollicitaties', 'Mevrouw De Vries belde. Ze zei dat ik een cv moet sturen. Ik heb gezegd dat ik ontheffing heb. Ze zou het nakijken.', '2026-03-05T14:02:00');
     add('agreement', '2026-02-20', 'Afspraak: alleen contact per e-mail', 'Afgesproken met de heer Bakker: voortaan alleen contact per e-mail.', '2026-02-20T16:40:00');
@@ -97,6 +109,65 @@
       d.entries.push(created);
       return created;
     },
+    // The entry screens: a small in-memory model, enough to click through them.
+    month_counts: () => {
+      const counts = {};
+      for (const e of live()) counts[e.fields.occurredOn.slice(0, 7)] = (counts[e.fields.occurredOn.slice(0, 7)] || 0) + 1;
+      return Object.entries(counts).sort().map(([month, count]) => ({ month, count }));
+    },
+    timeline_page: ({ newestFirst, offset, limit }) => {
+      const all = live().sort((a, b) => a.fields.occurredOn.localeCompare(b.fields.occurredOn) || a.id - b.id);
+      if (newestFirst) all.reverse();
+      return { total: all.length, offset, entries: all.slice(offset, offset + limit).map(row) };
+    },
+    get_entry: ({ id }) => detail(find(id)),
+    save_entry: ({ id, fields, reason }) => {
+      const d = needUnlocked();
+      const now = new Date().toISOString();
+      let e;
+      if (id === null) {
+        e = { id: db.nextId++, fields: { ...fields }, createdAt: now, updatedAt: null, versions: [] };
+        d.full.push(e);
+        e.versions.push({ action: 'create', reason: '', recordedAt: now, fields: { ...fields } });
+      } else {
+        e = find(id);
+        e.fields = { ...fields };
+        e.updatedAt = now;
+        e.versions.push({ action: 'edit', reason, recordedAt: now, fields: { ...fields } });
+      }
+      return detail(e);
+    },
+    delete_entry: ({ id, reason }) => {
+      const e = find(id);
+      e.deletedAt = new Date().toISOString();
+      e.deleteReason = reason;
+      e.versions.push({ action: 'delete', reason, recordedAt: e.deletedAt, fields: { ...e.fields } });
+      return detail(e);
+    },
+    undo_change: ({ id }) => detail(find(id)),
+    entry_history: ({ id }) =>
+      find(id).versions.map((v, i) => ({ ...v, version: i + 1, attachmentCount: 0, hash: '0'.repeat(64) })),
+    search_entries: ({ query }) =>
+      live().filter((e) => JSON.stringify(e.fields).toLowerCase().includes(query.toLowerCase())).map(row),
+    list_people: () => db.people.slice(),
+    add_person: ({ person }) => {
+      const p = { id: db.nextId++, fields: { ...person }, createdAt: new Date().toISOString() };
+      db.people.push(p);
+      return p;
+    },
+    update_person: ({ id, person }) => {
+      const p = db.people.find((x) => x.id === id);
+      p.fields = { ...person };
+      return p;
+    },
+    find_or_add_person: ({ name, role }) =>
+      db.people.find((p) => p.fields.name.toLowerCase() === name.toLowerCase()) ||
+      handlers.add_person({ person: { name, role, organisation: '', phone: '', email: '', notes: '' } }),
+    klantmanager_periods: () => [],
+    add_klantmanager_period: () => fail('invalid'),
+    attach_file: () => fail('io'),
+    attachment_preview: () => ({ type: 'none', reason: 'mock' }),
+    save_attachment_copy: () => null,
     save_settings: ({ settings }) => {
       db.settings = { ...settings };
       return { ...db.settings };
@@ -113,6 +184,31 @@
     'plugin:event|unlisten': () => null,
     'plugin:dialog|open': () => '/media/ana/USB-STICK',
   };
+
+  function live() {
+    return needUnlocked().full.filter((e) => !e.deletedAt);
+  }
+  function find(id) {
+    const e = needUnlocked().full.find((x) => x.id === id);
+    if (!e) fail('invalid');
+    return e;
+  }
+  function row(e) {
+    const f = e.fields;
+    return {
+      id: e.id, kind: f.kind, occurredOn: f.occurredOn, occurredTime: f.occurredTime, title: f.title,
+      people: [], organisation: f.organisation, notes: f.notes, asked: f.asked, agreed: f.agreed,
+      promised: f.promised, attachmentCount: 0, threat: f.threat, medical: f.medical,
+      deleted: !!e.deletedAt, deleteReason: e.deleteReason || '',
+    };
+  }
+  function detail(e) {
+    return {
+      id: e.id, fields: e.fields, people: [], klantmanager: null, attachments: [], createdAt: e.createdAt,
+      updatedAt: e.updatedAt, version: e.versions.length, deletedAt: e.deletedAt || null,
+      deleteReason: e.deleteReason || '',
+    };
+  }
 
   const callbacks = {};
   const listeners = {};

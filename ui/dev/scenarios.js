@@ -107,19 +107,23 @@
     'timeline-add': async () => {
       await waitFor('screen-timeline');
       await waitFor('entry-item');
+      await click('new-entry-button');
+      await waitFor('screen-editor');
       const kind = await waitFor('entry-kind');
       kind.value = 'call-out';
       kind.dispatchEvent(new Event('change', { bubbles: true }));
       await type('entry-date', '3-3-2026');
       await type('entry-title', 'Ik heb WPI gebeld');
       await type('entry-notes', 'Gevraagd om het verslag van het gesprek.');
-      await click('add-entry-button');
-      await sleep(200);
+      await click('save-entry-button');
+      await waitFor('screen-entry');
     },
     'timeline-errors': async () => {
       await waitFor('screen-timeline');
+      await click('new-entry-button');
+      await waitFor('screen-editor');
       await type('entry-date', '31-4-2026');
-      await click('add-entry-button');
+      await click('save-entry-button');
       await waitFor('error-message');
     },
     open: () => waitFor('screen-open'),

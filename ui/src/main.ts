@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import './styles/fonts.css';
 import './styles/global.css';
+import './styles/entries.css';
 import App from './App.svelte';
 
 const target = document.getElementById('app');

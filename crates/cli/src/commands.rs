@@ -1,19 +1,18 @@
-//! One function per subcommand, each a thin adapter over core.
+//! The vault's own subcommands (init, check, passwd, verify) and opening a dossier;
+//! entries and people live in `entry_cmd`, `people_cmd`, `export_cmd`.
 
 use std::io::Write;
 use std::path::Path;
 
-use dossier_core::entry::parse_date;
-use dossier_core::{Dossier, EntryKind, KdfParams, NewEntry, SystemClock, Unlock};
+use dossier_core::{Dossier, KdfParams, Unlock};
 use ring::rand::SystemRandom;
-use serde::Serialize;
 
 use crate::messages::{CliError, Lang};
 use crate::secrets::{self, Secret};
 
-type Result<T = ()> = std::result::Result<T, CliError>;
+pub type Result<T = ()> = std::result::Result<T, CliError>;
 
-fn open(dir: &Path, lang: Lang) -> Result<Dossier> {
+pub fn open(dir: &Path, lang: Lang) -> Result<Dossier> {
     let secret = secrets::unlock_secret(lang)?;
     let unlock = match &secret {
         Secret::Passphrase(p) => Unlock::Passphrase(p),
@@ -83,59 +82,35 @@ pub fn passwd(dir: &Path, lang: Lang) -> Result {
     Ok(())
 }
 
-pub fn add(dir: &Path, kind: &str, date: &str, title: &str, notes: &str, lang: Lang) -> Result {
-    // Validate the input before asking for (and spending time on) the passphrase.
-    let entry = NewEntry {
-        notes: notes.to_string(),
-        ..NewEntry::new(EntryKind::from_name(kind)?, parse_date(date)?, title)
-    };
-    entry.validate(&SystemClock)?;
-    let mut d = open(dir, lang)?;
-    let saved = d.add_entry(&entry, &SystemClock)?;
-    println!("{}", saved.id);
-    Ok(())
-}
-
-/// The JSON shape of an entry (`list --json`); a contract, snake_case keys.
-#[derive(Serialize)]
-struct EntryJson<'a> {
-    id: i64,
-    kind: &'static str,
-    occurred_on: String,
-    title: &'a str,
-    notes: &'a str,
-    created_at: &'a str,
-}
-
-pub fn list(dir: &Path, json: bool, lang: Lang) -> Result {
+/// `verify`: the integrity checks plus the recomputed history chain, whose head a
+/// person can write down to prove later that nothing was changed.
+pub fn verify(dir: &Path, lang: Lang) -> Result {
     let d = open(dir, lang)?;
-    let entries = d.entries()?;
+    let report = d.verify()?;
     let mut out = std::io::stdout().lock();
-    if json {
-        let rows: Vec<EntryJson<'_>> = entries
-            .iter()
-            .map(|e| EntryJson {
-                id: e.id,
-                kind: e.data.kind.name(),
-                occurred_on: e.data.occurred_on.to_string(),
-                title: &e.data.title,
-                notes: &e.data.notes,
-                created_at: &e.created_at,
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::from)?;
-        writeln!(out)?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick("Dossier", "Dossier"),
+        dir.display()
+    )?;
+    writeln!(out, "{}: {}", lang.pick("Items", "Entries"), report.entries)?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick("Versies", "Versions"),
+        report.versions
+    )?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick("Kop van de keten", "Chain head"),
+        report.chain_head
+    )?;
+    if report.problems.is_empty() {
+        writeln!(out, "{}: ok", lang.pick("Controle", "Integrity"))?;
+        Ok(())
     } else {
-        for e in &entries {
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}",
-                e.id,
-                e.data.occurred_on,
-                e.data.kind.name(),
-                e.data.title
-            )?;
-        }
+        Err(dossier_core::Error::Damaged(report.problems.join("; ")).into())
     }
-    Ok(())
 }

@@ -3,7 +3,12 @@
 
 mod commands;
 mod deadline_cmd;
+mod entry_cmd;
+mod export_cmd;
+mod json;
 mod messages;
+mod pdf_cmd;
+mod people_cmd;
 mod secrets;
 
 use std::path::PathBuf;
@@ -30,7 +35,7 @@ enum Cmd {
     Check { dir: PathBuf },
     /// Change the passphrase (new one from DOSSIER_NEW_PASSPHRASE or a prompt)
     Passwd { dir: PathBuf },
-    /// Add an entry to the timeline
+    /// Add an entry to the timeline; prints its id
     Add {
         dir: PathBuf,
         /// Kind of entry: letter-in, letter-out, call-in, call-out, meeting, home-visit,
@@ -41,17 +46,155 @@ enum Cmd {
         /// The day it happened, YYYY-MM-DD
         #[arg(long)]
         date: String,
+        /// The time it happened, HH:MM
         #[arg(long)]
-        title: String,
+        time: Option<String>,
+        /// A short title (default: the kind)
+        #[arg(long)]
+        title: Option<String>,
         #[arg(long, default_value = "")]
         notes: String,
+        /// Someone involved, with their role in this contact: NAME or NAME:ROLE
+        /// (repeatable; a new name adds the person)
+        #[arg(long = "person", value_name = "NAME[:ROLE]")]
+        people: Vec<String>,
+        /// The organisation (WPI, UWV, a re-integration company…)
+        #[arg(long, default_value = "")]
+        org: String,
+        /// The agency's reference number
+        #[arg(long, default_value = "")]
+        kenmerk: String,
+        /// A file to attach (repeatable)
+        #[arg(long, value_name = "FILE")]
+        attach: Vec<PathBuf>,
+        /// Medical / private
+        #[arg(long)]
+        medical: bool,
+        /// A sanction or cut was threatened: what was said
+        #[arg(long, value_name = "TEXT")]
+        threat: Option<String>,
+        /// The date on the letter (dagtekening), YYYY-MM-DD
+        #[arg(long)]
+        letter_dated: Option<String>,
+        /// The date it was sent (postmark), YYYY-MM-DD
+        #[arg(long)]
+        sent: Option<String>,
+        /// The date it was received, YYYY-MM-DD
+        #[arg(long)]
+        received: Option<String>,
+        /// A tag (repeatable)
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// A date to come back to this, YYYY-MM-DD
+        #[arg(long)]
+        follow_up: Option<String>,
     },
-    /// List the entries, oldest first
+    /// List the entries, oldest first (tombstones only with --deleted)
     List {
         dir: PathBuf,
-        /// One JSON array instead of lines
+        /// One JSON array instead of lines (the format `import` reads)
         #[arg(long)]
         json: bool,
+        /// Only entries containing these words (prefixes)
+        #[arg(long, value_name = "Q")]
+        search: Option<String>,
+        /// Only this kind (repeatable)
+        #[arg(long = "kind", value_name = "K")]
+        kinds: Vec<String>,
+        /// From this day on, YYYY-MM-DD
+        #[arg(long)]
+        from: Option<String>,
+        /// Up to and including this day, YYYY-MM-DD
+        #[arg(long)]
+        to: Option<String>,
+        /// Only entries this person takes part in
+        #[arg(long, value_name = "NAME")]
+        person: Option<String>,
+        /// Only entries with this tag
+        #[arg(long)]
+        tag: Option<String>,
+        /// Only entries of this organisation (or with someone from it)
+        #[arg(long)]
+        org: Option<String>,
+        /// Only medical / private entries
+        #[arg(long, conflicts_with = "no_medical")]
+        medical: bool,
+        /// No medical / private entries
+        #[arg(long)]
+        no_medical: bool,
+        /// Include deleted entries (tombstones)
+        #[arg(long)]
+        deleted: bool,
+    },
+    /// Check integrity and recompute the history chain; prints the chain head
+    Verify { dir: PathBuf },
+    /// Add all entries of FILE (the JSON of `list --json`) in one transaction
+    Import { dir: PathBuf, file: PathBuf },
+    /// Print the chronological PDF bundle (cover, chronology, numbered exhibits) to FILE
+    Export {
+        dir: PathBuf,
+        /// Where to write the PDF (must not exist yet)
+        #[arg(long)]
+        pdf: PathBuf,
+        /// First day to include, YYYY-MM-DD
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day to include, YYYY-MM-DD
+        #[arg(long)]
+        to: Option<String>,
+        /// Only these kinds (repeatable)
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        /// Add medical entries and papers, in a separate marked annex
+        #[arg(long)]
+        include_medical: bool,
+        /// Leave out the attached originals (the index still lists them)
+        #[arg(long)]
+        no_attachments: bool,
+        /// Language of the bundle: nl or en (default: the terminal's)
+        #[arg(long = "lang")]
+        pdf_lang: Option<String>,
+    },
+    /// Write everything (entries with their history, people, periods) to FILE as JSON
+    ExportJson {
+        dir: PathBuf,
+        file: PathBuf,
+        /// Include the attachments' bytes (base64)
+        #[arg(long)]
+        with_attachments: bool,
+    },
+    /// List the people (and klantmanager periods)
+    People {
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a person; prints their id
+    PersonAdd {
+        dir: PathBuf,
+        #[arg(long)]
+        name: String,
+        /// klantmanager, jobhunter, handhaver, keuringsarts, advocaat…
+        #[arg(long, default_value = "")]
+        role: String,
+        #[arg(long, default_value = "")]
+        org: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        email: String,
+    },
+    /// Record that PERSON was your own klantmanager from a day (to a day, or still)
+    Klantmanager {
+        dir: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        /// First day, YYYY-MM-DD
+        #[arg(long)]
+        from: String,
+        /// Last day, YYYY-MM-DD (leave out while it lasts)
+        #[arg(long)]
+        to: Option<String>,
     },
     /// Compute the last day to object to a decision (no dossier needed); give exactly
     /// one of --sent, --received, --letter-dated
@@ -86,10 +229,124 @@ fn main() -> ExitCode {
             dir,
             kind,
             date,
+            time,
             title,
             notes,
-        } => commands::add(&dir, &kind, &date, &title, &notes, lang),
-        Cmd::List { dir, json } => commands::list(&dir, json, lang),
+            people,
+            org,
+            kenmerk,
+            attach,
+            medical,
+            threat,
+            letter_dated,
+            sent,
+            received,
+            tags,
+            follow_up,
+        } => {
+            let args = entry_cmd::AddArgs {
+                kind,
+                date,
+                time,
+                title,
+                notes,
+                people,
+                org,
+                kenmerk,
+                attach,
+                medical,
+                threat,
+                letter_dated,
+                sent,
+                received,
+                tags,
+                follow_up,
+            };
+            entry_cmd::add(&dir, &args, lang)
+        }
+        Cmd::List {
+            dir,
+            json,
+            search,
+            kinds,
+            from,
+            to,
+            person,
+            tag,
+            org,
+            medical,
+            no_medical,
+            deleted,
+        } => {
+            let args = entry_cmd::ListArgs {
+                json,
+                search,
+                kinds,
+                from,
+                to,
+                person,
+                tag,
+                org,
+                medical: match (medical, no_medical) {
+                    (true, _) => Some(true),
+                    (_, true) => Some(false),
+                    _ => None,
+                },
+                deleted,
+            };
+            entry_cmd::list(&dir, &args, lang)
+        }
+        Cmd::Verify { dir } => commands::verify(&dir, lang),
+        Cmd::Import { dir, file } => entry_cmd::import(&dir, &file, lang),
+        Cmd::Export {
+            dir,
+            pdf,
+            from,
+            to,
+            kinds,
+            include_medical,
+            no_attachments,
+            pdf_lang,
+        } => {
+            let args = pdf_cmd::PdfArgs {
+                from: from.as_deref(),
+                to: to.as_deref(),
+                kinds: &kinds,
+                include_medical,
+                no_attachments,
+                pdf_lang: pdf_lang.as_deref(),
+            };
+            pdf_cmd::export(&dir, &pdf, &args, lang)
+        }
+        Cmd::ExportJson {
+            dir,
+            file,
+            with_attachments,
+        } => export_cmd::export_json(&dir, &file, with_attachments, lang),
+        Cmd::People { dir, json } => people_cmd::people(&dir, json, lang),
+        Cmd::PersonAdd {
+            dir,
+            name,
+            role,
+            org,
+            phone,
+            email,
+        } => {
+            let args = people_cmd::PersonArgs {
+                name,
+                role,
+                org,
+                phone,
+                email,
+            };
+            people_cmd::person_add(&dir, &args, lang)
+        }
+        Cmd::Klantmanager {
+            dir,
+            person,
+            from,
+            to,
+        } => people_cmd::klantmanager(&dir, &person, &from, to.as_deref(), lang),
         Cmd::Deadline {
             sent,
             received,

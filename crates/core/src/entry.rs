@@ -112,7 +112,8 @@ pub struct EntryData {
     pub threat: bool,
     pub threat_text: String,
     pub follow_up_on: Option<NaiveDate>,
-    /// Medical / private: left out of exports unless the user opts in.
+    /// Medical / private: left out of the printout (and letters) unless the user opts in;
+    /// the user's own full JSON export (`export-json`) keeps everything.
     pub medical: bool,
     /// For letters: the date on the letter (dagtekening), sent, received.
     pub letter_dated: Option<NaiveDate>,

@@ -6,11 +6,13 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod attach;
 pub mod attachment;
 pub mod clock;
 pub mod deadline;
 pub mod entry;
 pub mod error;
+pub mod export;
 pub mod person;
 pub mod store;
 pub mod vault;

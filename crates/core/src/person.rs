@@ -33,3 +33,51 @@ pub struct KlantmanagerPeriod {
     pub from_on: NaiveDate,
     pub to_on: Option<NaiveDate>,
 }
+
+/// Someone in a contact named rather than referenced by id: how imports and the CLI's
+/// `--person NAME[:ROLE]` name people. Resolved (or created) by exact name,
+/// case-insensitive.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NamedRole {
+    pub name: String,
+    /// Their role in this contact ("belde mij", "klantmanager").
+    pub role: String,
+}
+
+/// The longest name accepted; anything longer is pasted text, not a name.
+pub const MAX_NAME_CHARS: usize = 200;
+
+impl PersonData {
+    /// A person with just a name and a role.
+    pub fn named(name: impl Into<String>, role: impl Into<String>) -> PersonData {
+        PersonData {
+            name: name.into(),
+            role: role.into(),
+            ..PersonData::default()
+        }
+    }
+
+    /// A person needs a name that is not blank and not absurdly long.
+    pub fn validate(&self) -> crate::error::Result<()> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err(crate::error::Error::Invalid(
+                "the name of the person is empty".into(),
+            ));
+        }
+        if name.chars().count() > MAX_NAME_CHARS {
+            return Err(crate::error::Error::Invalid(format!(
+                "the name of the person is longer than {MAX_NAME_CHARS} characters"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A klantmanager period naming the person (for imports).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedPeriod {
+    pub name: String,
+    pub from_on: NaiveDate,
+    pub to_on: Option<NaiveDate>,
+}

@@ -45,14 +45,20 @@ fn an_edit_keeps_the_earlier_version_with_its_reason_and_times() {
         .update_entry(first.id, &changed, "aangevuld na telefoontje", &at(11))
         .unwrap();
     assert_eq!(second.version, 2);
-    assert_eq!(second.created_at, "2026-11-22T09:00:00Z", "recorded-on never moves");
+    assert_eq!(
+        second.created_at, "2026-11-22T09:00:00Z",
+        "recorded-on never moves"
+    );
     assert_eq!(second.updated_at.as_deref(), Some("2026-11-22T11:00:00Z"));
     assert_eq!(second.data, changed);
 
     let versions = d.history(first.id).unwrap();
     assert_eq!(versions.len(), 2);
     assert_eq!(versions[0].action, "create");
-    assert!(!versions[0].content.contains("6 maart gebeld"), "old version unchanged");
+    assert!(
+        !versions[0].content.contains("6 maart gebeld"),
+        "old version unchanged"
+    );
     assert!(versions[0].content.contains("WPI/2026/12345"));
     assert_eq!(versions[1].action, "edit");
     assert_eq!(versions[1].reason, "aangevuld na telefoontje");
@@ -66,7 +72,10 @@ fn a_deletion_leaves_a_visible_tombstone_and_needs_a_reason() {
     let (mut d, _) = create(&tmp.path().join("k"));
     let e = d.add_entry(&letter(), &at(9)).unwrap();
     let err = d.delete_entry(e.id, "  ", &at(10)).unwrap_err();
-    assert!(matches!(err, Error::Invalid(ref m) if m.contains("why")), "{err:?}");
+    assert!(
+        matches!(err, Error::Invalid(ref m) if m.contains("why")),
+        "{err:?}"
+    );
 
     let gone = d.delete_entry(e.id, "dubbel ingevoerd", &at(10)).unwrap();
     assert_eq!(gone.deleted_at.as_deref(), Some("2026-11-22T10:00:00Z"));
@@ -126,7 +135,10 @@ fn changing_a_byte_of_an_old_version_through_sql_is_caught_by_verify() {
     let report = d.verify_chain().unwrap();
     assert_eq!(report.broken_at, Some((e.id, 1)));
     let problems = d.verify().unwrap().problems;
-    assert!(problems.iter().any(|p| p.contains("history was changed")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.contains("history was changed")),
+        "{problems:?}"
+    );
     drop(d);
     // The damage persists across reopening: it is in the file, not in memory.
     let d = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap();
@@ -138,13 +150,18 @@ fn removing_a_version_or_recomputing_only_its_own_hash_is_caught() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut d, _) = create(&tmp.path().join("k"));
     for i in 0..3 {
-        d.add_entry(&note(&format!("contact {i}"), ""), &at(9)).unwrap();
+        d.add_entry(&note(&format!("contact {i}"), ""), &at(9))
+            .unwrap();
     }
     d.conn()
         .execute("DELETE FROM entry_versions WHERE seq = 2", [])
         .unwrap();
     let report = d.verify_chain().unwrap();
-    assert_eq!(report.broken_at, Some((3, 1)), "the next version's prev_hash no longer fits");
+    assert_eq!(
+        report.broken_at,
+        Some((3, 1)),
+        "the next version's prev_hash no longer fits"
+    );
 }
 
 #[test]

@@ -49,10 +49,16 @@ export async function typeConfirmGroups(s, code, { wrong = false } = {}) {
   }
 }
 
+/** From the timeline: "Iets anders opschrijven", a note, save, back to the timeline. */
 export async function addNote(s, title, notes) {
+  await (await s.byTestId("new-entry-button")).click();
+  await s.byTestId("screen-editor");
   await (await s.byTestId("entry-title")).fill(title);
   if (notes) await (await s.byTestId("entry-notes")).fill(notes);
-  await (await s.byTestId("add-entry-button")).click();
+  await (await s.byTestId("save-entry-button")).click();
+  await s.byTestId("screen-entry", 20000);
+  await (await s.byTestId("timeline-button")).click();
+  await s.byTestId("screen-timeline");
   await waitFor(`entry "${title}" in the list`, async () => (await pageText(s)).includes(title));
 }
 

@@ -2,7 +2,8 @@
 // throttled activity ping. Screens import from here or from bindings, never `invoke`.
 
 import type { UnlistenFn } from '@tauri-apps/api/event';
-import { open } from '@tauri-apps/plugin-dialog';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { open, save } from '@tauri-apps/plugin-dialog';
 import { commands, events, type DossierLocked } from './bindings';
 
 export { commands };
@@ -41,3 +42,30 @@ export function throttled(send: () => Promise<unknown>, intervalMs: number, now:
 
 export const TOUCH_INTERVAL_MS = 20_000;
 export const touchActivity = throttled(() => commands.touch(), TOUCH_INTERVAL_MS);
+
+/** The native file picker for attachments; [] when the user cancels. */
+export async function chooseFiles(title: string): Promise<string[]> {
+  const picked = await open({ directory: false, multiple: true, title });
+  if (picked === null) return [];
+  return Array.isArray(picked) ? picked : [picked];
+}
+
+/** The native "save as" dialog; null when the user cancels. */
+export async function chooseSavePath(title: string, defaultPath: string): Promise<string | null> {
+  return save({ title, defaultPath });
+}
+
+export type DropState = 'over' | 'leave' | { paths: string[] };
+
+/**
+ * Files dragged onto the window. The webview reports paths (never contents); the
+ * handler decides whether the drop landed on an entry. Needs only event listening.
+ */
+export function onFileDrop(handler: (state: DropState, position: { x: number; y: number } | null) => void): Promise<UnlistenFn> {
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const p = event.payload;
+    if (p.type === 'over' || p.type === 'enter') handler('over', p.position);
+    else if (p.type === 'leave') handler('leave', null);
+    else if (p.type === 'drop') handler({ paths: p.paths }, p.position);
+  });
+}

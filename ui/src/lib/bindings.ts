@@ -20,6 +20,33 @@ export const commands = {
 	forgetRecent: (dir: string) => __TAURI_INVOKE<void>("forget_recent", { dir }),
 	/**  Activity ping from the UI (key presses, clicks), throttled there. */
 	touch: () => __TAURI_INVOKE<void>("touch"),
+	/**  One page of the timeline (`limit` rows from `offset`), in date order. */
+	timelinePage: (filter: TimelineFilterDto_Deserialize, newestFirst: boolean, offset: number, limit: number) => typedError<TimelinePageDto_Serialize, IpcError>(__TAURI_INVOKE("timeline_page", { filter, newestFirst, offset, limit })),
+	/**  Matching entries per month (`YYYY-MM`), oldest month first. */
+	monthCounts: (filter: TimelineFilterDto_Deserialize) => typedError<MonthCountDto[], IpcError>(__TAURI_INVOKE("month_counts", { filter })),
+	getEntry: (id: number) => typedError<EntryDetailDto_Serialize, IpcError>(__TAURI_INVOKE("get_entry", { id })),
+	/**  Adds an entry (`id` null) or changes one, keeping the earlier version with `reason`. */
+	saveEntry: (id: number | null, fields: EntryFieldsDto_Deserialize, reason: string) => typedError<EntryDetailDto_Serialize, IpcError>(__TAURI_INVOKE("save_entry", { id, fields, reason })),
+	/**  Deletes an entry; it stays visible as a tombstone with `reason`. */
+	deleteEntry: (id: number, reason: string) => typedError<EntryDetailDto_Serialize, IpcError>(__TAURI_INVOKE("delete_entry", { id, reason })),
+	/**  Undoes the latest change to entry `id` as a new version (see core `undo`). */
+	undoChange: (id: number) => typedError<EntryDetailDto_Serialize, IpcError>(__TAURI_INVOKE("undo_change", { id })),
+	/**  Every version of an entry, oldest first. */
+	entryHistory: (id: number) => typedError<VersionDto_Serialize[], IpcError>(__TAURI_INVOKE("entry_history", { id })),
+	/**  Live entries matching what the user typed, best match first. */
+	searchEntries: (query: string, limit: number) => typedError<EntryRowDto_Serialize[], IpcError>(__TAURI_INVOKE("search_entries", { query, limit })),
+	listPeople: () => typedError<PersonDto[], IpcError>(__TAURI_INVOKE("list_people")),
+	addPerson: (person: PersonFieldsDto) => typedError<PersonDto, IpcError>(__TAURI_INVOKE("add_person", { person })),
+	updatePerson: (id: number, person: PersonFieldsDto) => typedError<PersonDto, IpcError>(__TAURI_INVOKE("update_person", { id, person })),
+	/**  The person with exactly this name, or a new one with `role` (quick capture's "who?"). */
+	findOrAddPerson: (name: string, role: string) => typedError<PersonDto, IpcError>(__TAURI_INVOKE("find_or_add_person", { name, role })),
+	klantmanagerPeriods: () => typedError<KlantmanagerPeriodDto_Serialize[], IpcError>(__TAURI_INVOKE("klantmanager_periods")),
+	addKlantmanagerPeriod: (personId: number, fromOn: string, toOn: string | null) => typedError<KlantmanagerPeriodDto_Serialize, IpcError>(__TAURI_INVOKE("add_klantmanager_period", { personId, fromOn, toOn })),
+	/**  Reads the file at `path` (dropped or picked by the user) into the dossier. */
+	attachFile: (entryId: number, path: string) => typedError<AttachmentDto, IpcError>(__TAURI_INVOKE("attach_file", { entryId, path })),
+	attachmentPreview: (id: number) => typedError<PreviewDto, IpcError>(__TAURI_INVOKE("attachment_preview", { id })),
+	/**  Writes a copy of an attachment where the user chose (an explicit export). */
+	saveAttachmentCopy: (id: number, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("save_attachment_copy", { id, path })),
 };
 
 /** Events */
@@ -46,6 +73,17 @@ export type AppInfo_Serialize = {
 	unlocked: DossierSummary | null,
 };
 
+export type AttachmentDto = {
+	id: number,
+	entryId: number,
+	filename: string,
+	mediaType: string,
+	/**  Bytes (f64: sizes up to 200 MB are exact). */
+	size: number | null,
+	sha256: string,
+	addedAt: string,
+};
+
 export type CreatedDossier = {
 	recoveryCode: string,
 	summary: DossierSummary,
@@ -65,6 +103,39 @@ export type DossierSummary = {
 	entryCount: number,
 };
 
+/**  Everything the detail screen and the editor need about one entry. */
+export type EntryDetailDto = EntryDetailDto_Serialize | EntryDetailDto_Deserialize;
+
+/**  Everything the detail screen and the editor need about one entry. */
+export type EntryDetailDto_Deserialize = {
+	id: number,
+	fields: EntryFieldsDto_Deserialize,
+	people: EntryPersonViewDto[],
+	/**  Who was the user's klantmanager on the day it happened, if recorded. */
+	klantmanager?: string | null,
+	attachments: AttachmentDto[],
+	createdAt: string,
+	updatedAt?: string | null,
+	version: number,
+	deletedAt?: string | null,
+	deleteReason: string,
+};
+
+/**  Everything the detail screen and the editor need about one entry. */
+export type EntryDetailDto_Serialize = {
+	id: number,
+	fields: EntryFieldsDto_Serialize,
+	people: EntryPersonViewDto[],
+	/**  Who was the user's klantmanager on the day it happened, if recorded. */
+	klantmanager: string | null,
+	attachments: AttachmentDto[],
+	createdAt: string,
+	updatedAt: string | null,
+	version: number,
+	deletedAt: string | null,
+	deleteReason: string,
+};
+
 export type EntryDto = {
 	id: number,
 	kind: string,
@@ -72,6 +143,130 @@ export type EntryDto = {
 	title: string,
 	notes: string,
 	createdAt: string,
+};
+
+/**
+ *  Every field the user can write about an entry: what the editor sends and what the
+ *  detail and history show.
+ */
+export type EntryFieldsDto = EntryFieldsDto_Serialize | EntryFieldsDto_Deserialize;
+
+/**
+ *  Every field the user can write about an entry: what the editor sends and what the
+ *  detail and history show.
+ */
+export type EntryFieldsDto_Deserialize = {
+	kind: string,
+	occurredOn: string,
+	occurredTime?: string | null,
+	title: string,
+	notes: string,
+	asked: string,
+	promised: string,
+	agreed: string,
+	organisation: string,
+	place: string,
+	channel: string,
+	kenmerk: string,
+	companions: string,
+	threat: boolean,
+	threatText: string,
+	followUpOn?: string | null,
+	medical: boolean,
+	letterDated?: string | null,
+	sentOn?: string | null,
+	receivedOn?: string | null,
+	tags: string[],
+	people: EntryPersonDto[],
+};
+
+/**
+ *  Every field the user can write about an entry: what the editor sends and what the
+ *  detail and history show.
+ */
+export type EntryFieldsDto_Serialize = {
+	kind: string,
+	occurredOn: string,
+	occurredTime: string | null,
+	title: string,
+	notes: string,
+	asked: string,
+	promised: string,
+	agreed: string,
+	organisation: string,
+	place: string,
+	channel: string,
+	kenmerk: string,
+	companions: string,
+	threat: boolean,
+	threatText: string,
+	followUpOn: string | null,
+	medical: boolean,
+	letterDated: string | null,
+	sentOn: string | null,
+	receivedOn: string | null,
+	tags: string[],
+	people: EntryPersonDto[],
+};
+
+/**  Someone involved in one contact, with their role in it. */
+export type EntryPersonDto = {
+	personId: number,
+	role: string,
+};
+
+/**  A person in one contact, with their name resolved. */
+export type EntryPersonViewDto = {
+	personId: number,
+	name: string,
+	role: string,
+};
+
+/**  One row of the timeline: enough for the one-line view, not the whole entry. */
+export type EntryRowDto = EntryRowDto_Serialize | EntryRowDto_Deserialize;
+
+/**  One row of the timeline: enough for the one-line view, not the whole entry. */
+export type EntryRowDto_Deserialize = {
+	id: number,
+	kind: string,
+	occurredOn: string,
+	occurredTime?: string | null,
+	title: string,
+	/**  Names of the people in the contact, in order. */
+	people: string[],
+	organisation: string,
+	/**  The start of the notes / asked / agreed / promised text. */
+	notes: string,
+	asked: string,
+	agreed: string,
+	promised: string,
+	attachmentCount: number,
+	threat: boolean,
+	medical: boolean,
+	deleted: boolean,
+	deleteReason: string,
+};
+
+/**  One row of the timeline: enough for the one-line view, not the whole entry. */
+export type EntryRowDto_Serialize = {
+	id: number,
+	kind: string,
+	occurredOn: string,
+	occurredTime: string | null,
+	title: string,
+	/**  Names of the people in the contact, in order. */
+	people: string[],
+	organisation: string,
+	/**  The start of the notes / asked / agreed / promised text. */
+	notes: string,
+	asked: string,
+	agreed: string,
+	promised: string,
+	attachmentCount: number,
+	threat: boolean,
+	medical: boolean,
+	deleted: boolean,
+	deleteReason: string,
 };
 
 /**
@@ -85,9 +280,33 @@ export type IpcError = {
 	message: string,
 };
 
+export type KlantmanagerPeriodDto = KlantmanagerPeriodDto_Serialize | KlantmanagerPeriodDto_Deserialize;
+
+export type KlantmanagerPeriodDto_Deserialize = {
+	id: number,
+	personId: number,
+	name: string,
+	fromOn: string,
+	toOn?: string | null,
+};
+
+export type KlantmanagerPeriodDto_Serialize = {
+	id: number,
+	personId: number,
+	name: string,
+	fromOn: string,
+	toOn: string | null,
+};
+
 export type Language = "nl" | "en";
 
 export type LockReason = "idle" | "suspend" | "user";
+
+export type MonthCountDto = {
+	/**  `YYYY-MM` */
+	month: string,
+	count: number,
+};
 
 export type NewEntryDto = {
 	kind: string,
@@ -95,6 +314,27 @@ export type NewEntryDto = {
 	title: string,
 	notes: string,
 };
+
+export type PersonDto = {
+	id: number,
+	fields: PersonFieldsDto,
+	createdAt: string,
+};
+
+export type PersonFieldsDto = {
+	name: string,
+	role: string,
+	organisation: string,
+	phone: string,
+	email: string,
+	notes: string,
+};
+
+/**
+ *  What can be shown of an attachment in place. Images arrive as a PNG data URL (the
+ *  CSP allows `data:` images only).
+ */
+export type PreviewDto = { type: "image"; dataUrl: string; width: number; height: number } | { type: "text"; text: string } | { type: "email"; from: string; to: string; subject: string; date: string; body: string } | { type: "pdf"; pages: number; firstPageText: string } | { type: "none"; reason: string };
 
 export type RecentDossier = {
 	dir: string,
@@ -104,6 +344,80 @@ export type RecentDossier = {
 export type Settings = {
 	language: Language,
 	autoLockMinutes: number,
+};
+
+/**  Which entries the timeline shows, and which slice of them. */
+export type TimelineFilterDto = TimelineFilterDto_Serialize | TimelineFilterDto_Deserialize;
+
+/**  Which entries the timeline shows, and which slice of them. */
+export type TimelineFilterDto_Deserialize = {
+	text?: string | null,
+	kinds: string[],
+	personId?: number | null,
+	organisation?: string | null,
+	from?: string | null,
+	to?: string | null,
+	tag?: string | null,
+	medical?: boolean | null,
+	includeDeleted: boolean,
+};
+
+/**  Which entries the timeline shows, and which slice of them. */
+export type TimelineFilterDto_Serialize = {
+	text: string | null,
+	kinds: string[],
+	personId: number | null,
+	organisation: string | null,
+	from: string | null,
+	to: string | null,
+	tag: string | null,
+	medical: boolean | null,
+	includeDeleted: boolean,
+};
+
+export type TimelinePageDto = TimelinePageDto_Serialize | TimelinePageDto_Deserialize;
+
+export type TimelinePageDto_Deserialize = {
+	/**  How many entries match in all (the virtual list's length). */
+	total: number,
+	offset: number,
+	entries: EntryRowDto_Deserialize[],
+};
+
+export type TimelinePageDto_Serialize = {
+	/**  How many entries match in all (the virtual list's length). */
+	total: number,
+	offset: number,
+	entries: EntryRowDto_Serialize[],
+};
+
+/**  One stored version of an entry, with its fields read back. */
+export type VersionDto = VersionDto_Serialize | VersionDto_Deserialize;
+
+/**  One stored version of an entry, with its fields read back. */
+export type VersionDto_Deserialize = {
+	version: number,
+	/**  `create` | `edit` | `delete` */
+	action: string,
+	reason: string,
+	recordedAt: string,
+	fields: EntryFieldsDto_Deserialize,
+	/**  How many attachments the entry had in this version. */
+	attachmentCount: number,
+	hash: string,
+};
+
+/**  One stored version of an entry, with its fields read back. */
+export type VersionDto_Serialize = {
+	version: number,
+	/**  `create` | `edit` | `delete` */
+	action: string,
+	reason: string,
+	recordedAt: string,
+	fields: EntryFieldsDto_Serialize,
+	/**  How many attachments the entry had in this version. */
+	attachmentCount: number,
+	hash: string,
 };
 
 /* Tauri Specta runtime */

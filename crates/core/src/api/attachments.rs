@@ -1,16 +1,38 @@
 //! Attachments: add (bytes into the encrypted store, with SHA-256 and a new history
-//! version), list, read, preview, detach. (Stub: the contract; built in the
-//! attachments work.)
+//! version), list, read, preview, detach. Every change to an entry's files is a new
+//! version of the entry, because the chain hash covers the attachment hashes and the
+//! search index covers their text.
 
+use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
-use crate::attachment::{Attachment, Preview};
+use ring::digest;
+use zeroize::Zeroizing;
+
+use super::now_string;
+use crate::attach;
+use crate::attachment::{Attachment, Preview, MAX_ATTACHMENT_BYTES};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::store::attachments::{self as store, NewAttachment};
+use crate::store::history::{self, Action};
+use crate::store::{entries, search};
 use crate::vault::Dossier;
 
-fn not_yet() -> Error {
-    Error::Invalid("attachments are not available in this build yet".into())
+fn too_large(name: &str) -> Error {
+    Error::AttachmentTooLarge {
+        name: name.to_string(),
+        max_mb: MAX_ATTACHMENT_BYTES / (1024 * 1024),
+    }
+}
+
+/// Appends the entry's state after an attachment change to the chain and reindexes it.
+fn record(tx: &rusqlite::Transaction<'_>, entry_id: i64, reason: &str, now: &str) -> Result<()> {
+    let saved = entries::get(tx, entry_id)?
+        .ok_or_else(|| Error::Invalid(format!("entry {entry_id} does not exist")))?;
+    history::record(tx, &saved, Action::Edit, reason, now)?;
+    search::reindex_entry(tx, entry_id)
 }
 
 impl Dossier {
@@ -18,39 +40,130 @@ impl Dossier {
     /// entry ("bijlage toegevoegd") in the same transaction.
     pub fn attach(
         &mut self,
-        _entry_id: i64,
-        _filename: &str,
-        _bytes: &[u8],
-        _clock: &dyn Clock,
+        entry_id: i64,
+        filename: &str,
+        bytes: &[u8],
+        clock: &dyn Clock,
     ) -> Result<Attachment> {
-        Err(not_yet())
+        let name = filename.trim();
+        if name.is_empty() {
+            return Err(Error::Invalid("an attachment needs a file name".into()));
+        }
+        if bytes.is_empty() {
+            return Err(Error::AttachmentEmpty(name.to_string()));
+        }
+        if bytes.len() as u64 > MAX_ATTACHMENT_BYTES {
+            return Err(too_large(name));
+        }
+        // Reading the content is pure and may take a while (a long PDF): done before
+        // the transaction, so the database is held only for the write itself.
+        let media_type = attach::media_type(bytes);
+        let text = attach::search_text(&media_type, bytes);
+        let sha256 = hex::encode(digest::digest(&digest::SHA256, bytes));
+        let now = now_string(clock);
+        let new = NewAttachment {
+            entry_id,
+            filename: name,
+            media_type: &media_type,
+            sha256: &sha256,
+            data: bytes,
+            text: &text,
+        };
+        let id = self.write(|tx| {
+            store::bump_entry(tx, entry_id, &now)?;
+            let id = store::insert(tx, &new, &now)?;
+            record(tx, entry_id, &format!("bijlage toegevoegd: {name}"), &now)?;
+            Ok(id)
+        })?;
+        Ok(Attachment {
+            id,
+            entry_id,
+            filename: name.to_string(),
+            media_type,
+            size: bytes.len() as u64,
+            sha256,
+            added_at: now,
+        })
     }
 
     /// Reads a file (with the size limits and clear errors) and attaches it.
     pub fn attach_file(
         &mut self,
-        _entry_id: i64,
-        _path: &Path,
-        _clock: &dyn Clock,
+        entry_id: i64,
+        path: &Path,
+        clock: &dyn Clock,
     ) -> Result<Attachment> {
-        Err(not_yet())
+        let shown = path.display().to_string();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| shown.clone());
+        let what = || format!("read {shown}");
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(what(), e))?;
+        if meta.is_dir() {
+            return Err(Error::Invalid(format!(
+                "{shown} is a folder; choose the files inside it"
+            )));
+        }
+        if !meta.is_file() {
+            // A pipe or a device would block or never end.
+            return Err(Error::Invalid(format!("{shown} is not an ordinary file")));
+        }
+        // The size from the file system, so a huge file is refused without reading it.
+        if meta.len() > MAX_ATTACHMENT_BYTES {
+            return Err(too_large(&name));
+        }
+        let mut bytes = Zeroizing::new(Vec::with_capacity(meta.len() as usize));
+        File::open(path)
+            // A file that grows while it is read is still cut off just past the limit.
+            .and_then(|f| f.take(MAX_ATTACHMENT_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|e| Error::io(what(), e))?;
+        self.attach(entry_id, &name, &bytes, clock)
     }
 
     /// The live attachments of an entry, in the order they were added.
-    pub fn attachments(&self, _entry_id: i64) -> Result<Vec<Attachment>> {
-        Err(not_yet())
+    pub fn attachments(&self, entry_id: i64) -> Result<Vec<Attachment>> {
+        store::list(self.conn(), entry_id)
     }
 
-    pub fn attachment_bytes(&self, _id: i64) -> Result<Vec<u8>> {
-        Err(not_yet())
+    /// One attachment's description; detached ones too, as the history refers to them.
+    pub fn attachment(&self, id: i64) -> Result<Attachment> {
+        store::get(self.conn(), id)?
+            .ok_or_else(|| Error::Invalid(format!("attachment {id} does not exist")))
     }
 
-    pub fn preview(&self, _id: i64) -> Result<Preview> {
-        Err(not_yet())
+    /// The attachment's bytes, exactly as they were added (detached ones too, so an old
+    /// version in the history can still be opened).
+    pub fn attachment_bytes(&self, id: i64) -> Result<Vec<u8>> {
+        store::data(self.conn(), id).map(|(_, bytes)| bytes)
+    }
+
+    /// What can be shown of the attachment in place; a damaged file gives
+    /// `Preview::None`, never an error.
+    pub fn preview(&self, id: i64) -> Result<Preview> {
+        let (media_type, bytes) = store::data(self.conn(), id)?;
+        let bytes = Zeroizing::new(bytes);
+        Ok(attach::preview(&media_type, &bytes))
     }
 
     /// Hides an attachment from its entry (kept in the history), with a reason.
-    pub fn detach(&mut self, _id: i64, _reason: &str, _clock: &dyn Clock) -> Result<()> {
-        Err(not_yet())
+    pub fn detach(&mut self, id: i64, reason: &str, clock: &dyn Clock) -> Result<()> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Error::Invalid(
+                "say why the attachment is removed; the reason stays visible".into(),
+            ));
+        }
+        let now = now_string(clock);
+        self.write(|tx| {
+            let a = store::detach(tx, id, &now)?;
+            store::bump_entry(tx, a.entry_id, &now)?;
+            record(
+                tx,
+                a.entry_id,
+                &format!("bijlage verwijderd: {} — {reason}", a.filename),
+                &now,
+            )
+        })
     }
 }

@@ -1,10 +1,10 @@
-//! Finding entries: filters, paging for the timeline, counts per month. (Stub: the
-//! contract; built in the search work.)
+//! Finding entries: filters, paging for the timeline, counts per month.
 
 use chrono::NaiveDate;
 
 use crate::entry::{Entry, EntryKind};
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::store::filter;
 use crate::vault::Dossier;
 
 /// Which entries to show. Empty / `None` fields do not filter.
@@ -36,20 +36,19 @@ impl Dossier {
     /// `offset`.
     pub fn find_entries(
         &self,
-        _filter: &EntryFilter,
-        _newest_first: bool,
-        _offset: u32,
-        _limit: u32,
+        filter: &EntryFilter,
+        newest_first: bool,
+        offset: u32,
+        limit: u32,
     ) -> Result<Page> {
-        Err(Error::Invalid(
-            "filters are not available in this build yet".into(),
-        ))
+        Ok(Page {
+            total: filter::total(self.conn(), filter)?,
+            entries: filter::page(self.conn(), filter, newest_first, offset, limit)?,
+        })
     }
 
     /// Matching entries per month (`YYYY-MM`, count), for the timeline's month headers.
-    pub fn month_counts(&self, _filter: &EntryFilter) -> Result<Vec<(String, u32)>> {
-        Err(Error::Invalid(
-            "filters are not available in this build yet".into(),
-        ))
+    pub fn month_counts(&self, filter: &EntryFilter) -> Result<Vec<(String, u32)>> {
+        filter::month_counts(self.conn(), filter)
     }
 }

@@ -6,6 +6,7 @@ mod attachments;
 mod entries;
 pub mod filter;
 mod people;
+pub mod undo;
 
 pub(crate) fn now_string(clock: &dyn crate::Clock) -> String {
     clock

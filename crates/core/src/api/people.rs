@@ -1,55 +1,127 @@
-//! People and klantmanager periods. (Stub: the contract; built in the people work.)
+//! People and klantmanager periods, and the bulk import (which creates people by
+//! name): each call one transaction.
 
 use chrono::NaiveDate;
 
+use super::now_string;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::person::{KlantmanagerPeriod, Person, PersonData};
+use crate::store::entries::{self, ImportBatch, ImportReport};
+use crate::store::{people, search};
 use crate::vault::Dossier;
 
-fn not_yet() -> Error {
-    Error::Invalid("people are not available in this build yet".into())
-}
-
 impl Dossier {
-    pub fn add_person(&mut self, _p: &PersonData, _clock: &dyn Clock) -> Result<Person> {
-        Err(not_yet())
+    pub fn add_person(&mut self, p: &PersonData, clock: &dyn Clock) -> Result<Person> {
+        p.validate()?;
+        let now = now_string(clock);
+        self.write(|tx| {
+            let id = people::insert(tx, p, &now)?;
+            people::get(tx, id)?
+                .ok_or_else(|| Error::Invalid(format!("person {id} does not exist")))
+        })
     }
 
-    pub fn update_person(&mut self, _id: i64, _p: &PersonData) -> Result<Person> {
-        Err(not_yet())
+    /// Changes a person. Their name, role and organisation are searchable in every
+    /// entry they take part in, so those entries are reindexed in the same transaction.
+    pub fn update_person(&mut self, id: i64, p: &PersonData) -> Result<Person> {
+        p.validate()?;
+        self.write(|tx| {
+            people::update(tx, id, p)?;
+            for entry_id in people::entry_ids(tx, id)? {
+                search::reindex_entry(tx, entry_id)?;
+            }
+            people::get(tx, id)?
+                .ok_or_else(|| Error::Invalid(format!("person {id} does not exist")))
+        })
     }
 
     /// Everyone, by name.
     pub fn people(&self) -> Result<Vec<Person>> {
-        Err(not_yet())
+        people::list(self.conn())
+    }
+
+    pub fn person(&self, id: i64) -> Result<Person> {
+        people::get(self.conn(), id)?
+            .ok_or_else(|| Error::Invalid(format!("person {id} does not exist")))
+    }
+
+    /// The person with exactly this name (case-insensitive), if there is one.
+    pub fn person_named(&self, name: &str) -> Result<Option<Person>> {
+        people::find_by_name(self.conn(), name)
     }
 
     /// The person with exactly this name (case-insensitive), or a new one with `role`.
     pub fn find_or_add_person(
         &mut self,
-        _name: &str,
-        _role: &str,
-        _clock: &dyn Clock,
+        name: &str,
+        role: &str,
+        clock: &dyn Clock,
     ) -> Result<Person> {
-        Err(not_yet())
+        let now = now_string(clock);
+        self.write(|tx| {
+            let (id, _) = people::find_or_insert(tx, &PersonData::named(name, role), &now)?;
+            people::get(tx, id)?
+                .ok_or_else(|| Error::Invalid(format!("person {id} does not exist")))
+        })
     }
 
     pub fn add_klantmanager_period(
         &mut self,
-        _person_id: i64,
-        _from_on: NaiveDate,
-        _to_on: Option<NaiveDate>,
+        person_id: i64,
+        from_on: NaiveDate,
+        to_on: Option<NaiveDate>,
     ) -> Result<KlantmanagerPeriod> {
-        Err(not_yet())
+        self.write(|tx| people::add_period_checked(tx, person_id, from_on, to_on))
     }
 
     pub fn klantmanager_periods(&self) -> Result<Vec<KlantmanagerPeriod>> {
-        Err(not_yet())
+        people::periods(self.conn())
     }
 
     /// Who was the user's own klantmanager on `date`, if anyone was recorded.
-    pub fn klantmanager_on(&self, _date: NaiveDate) -> Result<Option<Person>> {
-        Err(not_yet())
+    pub fn klantmanager_on(&self, date: NaiveDate) -> Result<Option<Person>> {
+        match people::klantmanager_on(self.conn(), date)? {
+            Some(id) => people::get(self.conn(), id),
+            None => Ok(None),
+        }
+    }
+
+    /// Imports people, klantmanager periods and entries in one transaction: all of it
+    /// or, on the first invalid item, nothing. Every entry is validated first; an error
+    /// names its place in the file (counting from 1).
+    pub fn import(&mut self, batch: &ImportBatch, clock: &dyn Clock) -> Result<ImportReport> {
+        for (i, item) in batch.entries.iter().enumerate() {
+            item.data.validate(clock).map_err(|e| match e {
+                Error::Invalid(m) => Error::Invalid(format!("entry {} in the file: {m}", i + 1)),
+                other => other,
+            })?;
+            for p in &item.people {
+                PersonData::named(p.name.clone(), "")
+                    .validate()
+                    .map_err(|e| Error::Invalid(format!("entry {} in the file: {e}", i + 1)))?;
+            }
+        }
+        let now = now_string(clock);
+        self.write(|tx| {
+            let mut report = ImportReport::default();
+            for p in &batch.people {
+                if people::find_or_insert(tx, p, &now)?.1 {
+                    report.people_added += 1;
+                }
+            }
+            for period in &batch.klantmanager_periods {
+                let who = PersonData::named(period.name.clone(), "klantmanager");
+                let (id, added) = people::find_or_insert(tx, &who, &now)?;
+                report.people_added += u32::from(added);
+                people::add_period_checked(tx, id, period.from_on, period.to_on)?;
+                report.periods_added += 1;
+            }
+            let before = people::count(tx)?;
+            report.entry_ids = entries::insert_many(tx, &batch.entries, &now)?;
+            let after = people::count(tx)?;
+            report.people_added += u32::try_from(after.saturating_sub(before)).unwrap_or(u32::MAX);
+            Ok(report)
+        })
     }
 }

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_entries.sql"),
     include_str!("../../migrations/0002_settings_and_timeline_index.sql"),
     include_str!("../../migrations/0003_full_entry_model.sql"),
+    include_str!("../../migrations/0004_live_entries_index.sql"),
 ];
 
 /// The schema version this build writes.
@@ -45,6 +46,9 @@ pub fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
             .map_err(|e| from_sqlite(&format!("upgrade the schema to version {}", i + 1), e))?;
         if i + 1 == 3 {
             backfill_history(&tx)?;
+        }
+        if i + 1 == 4 {
+            super::search::rebuild(&tx)?;
         }
     }
     tx.pragma_update(None, "user_version", target)

@@ -1,9 +1,12 @@
 //! The SQLCipher store: opening a keyed connection with the durability settings every
 //! dossier needs, integrity checks, and the per-table modules.
 
+pub mod attachments;
 pub mod entries;
+pub mod filter;
 pub mod history;
 pub mod migrations;
+pub mod people;
 pub mod search;
 
 use std::path::Path;

@@ -5,20 +5,25 @@ use rusqlite::{params, Connection, Transaction};
 
 use crate::error::{from_sqlite, Result};
 
+/// What an entry's index row holds, as an SQL expression over `entries e`. One
+/// definition, used for single entries and bulk imports alike.
+pub(crate) const BODY_SQL: &str = "concat_ws(' ', e.title, e.notes, e.asked, e.promised, e.agreed,
+    e.organisation, e.place, e.channel, e.kenmerk, e.companions, e.threat_text,
+    (SELECT group_concat(t.tag, ' ') FROM entry_tags t WHERE t.entry_id = e.id),
+    (SELECT group_concat(p.name || ' ' || p.role || ' ' || p.organisation || ' ' || ep.role, ' ')
+       FROM entry_people ep JOIN people p ON p.id = ep.person_id WHERE ep.entry_id = e.id),
+    (SELECT group_concat(a.filename || ' ' || a.text, ' ')
+       FROM attachments a WHERE a.entry_id = e.id AND a.deleted_at IS NULL))";
+
 /// Rebuilds the index row of one entry from the store (removes it when deleted).
 pub fn reindex_entry(tx: &Transaction<'_>, entry_id: i64) -> Result<()> {
-    tx.execute("DELETE FROM search_index WHERE entry_id = ?1", [entry_id])
+    // The index row's rowid is the entry id: deleting and matching by rowid touch only
+    // the index, never the (encrypted) stored column values.
+    tx.execute("DELETE FROM search_index WHERE rowid = ?1", [entry_id])
         .map_err(|e| from_sqlite("update the search index", e))?;
     let body: Option<String> = tx
         .query_row(
-            "SELECT concat_ws(' ', e.title, e.notes, e.asked, e.promised, e.agreed,
-                    e.organisation, e.place, e.channel, e.kenmerk, e.companions, e.threat_text,
-                    (SELECT group_concat(t.tag, ' ') FROM entry_tags t WHERE t.entry_id = e.id),
-                    (SELECT group_concat(p.name || ' ' || p.role || ' ' || p.organisation || ' ' || ep.role, ' ')
-                       FROM entry_people ep JOIN people p ON p.id = ep.person_id WHERE ep.entry_id = e.id),
-                    (SELECT group_concat(a.filename || ' ' || a.text, ' ')
-                       FROM attachments a WHERE a.entry_id = e.id AND a.deleted_at IS NULL))
-             FROM entries e WHERE e.id = ?1 AND e.deleted_at IS NULL",
+            &format!("SELECT {BODY_SQL} FROM entries e WHERE e.id = ?1 AND e.deleted_at IS NULL"),
             [entry_id],
             |r| r.get(0),
         )
@@ -29,7 +34,7 @@ pub fn reindex_entry(tx: &Transaction<'_>, entry_id: i64) -> Result<()> {
         .map_err(|e| from_sqlite("update the search index", e))?;
     if let Some(body) = body {
         tx.execute(
-            "INSERT INTO search_index (body, entry_id) VALUES (?1, ?2)",
+            "INSERT INTO search_index (rowid, body, entry_id) VALUES (?2, ?1, ?2)",
             params![body, entry_id],
         )
         .map_err(|e| from_sqlite("update the search index", e))?;
@@ -55,7 +60,7 @@ pub fn search_ids(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<i64>
     };
     let mut stmt = conn
         .prepare_cached(
-            "SELECT entry_id FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2",
+            "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2",
         )
         .map_err(|e| from_sqlite("search", e))?;
     let rows = stmt
@@ -63,4 +68,24 @@ pub fn search_ids(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<i64>
         .map_err(|e| from_sqlite("search", e))?;
     rows.collect::<rusqlite::Result<_>>()
         .map_err(|e| from_sqlite("search", e))
+}
+
+/// Rebuilds the whole index (after an upgrade that changed how rows are keyed).
+pub fn rebuild(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM search_index", [])
+        .map_err(|e| from_sqlite("rebuild the search index", e))?;
+    let ids: Vec<i64> = {
+        let mut stmt = tx
+            .prepare("SELECT id FROM entries WHERE deleted_at IS NULL ORDER BY id")
+            .map_err(|e| from_sqlite("rebuild the search index", e))?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(|e| from_sqlite("rebuild the search index", e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| from_sqlite("rebuild the search index", e))?
+    };
+    for id in ids {
+        reindex_entry(tx, id)?;
+    }
+    Ok(())
 }

@@ -1,0 +1,216 @@
+//! `add`, `list`, `import`: entries in and out of a dossier, thin adapters over core.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use dossier_core::entry::{parse_date, parse_time};
+use dossier_core::{EntryData, EntryFilter, EntryKind, EntryPerson, Error, NewEntry, SystemClock};
+
+use crate::commands::{open, Result};
+use crate::json::{self, Cast, ImportFile};
+use crate::messages::Lang;
+
+/// The flags of `dossier add`, as typed.
+#[derive(Debug, Default)]
+pub struct AddArgs {
+    pub kind: String,
+    pub date: String,
+    pub time: Option<String>,
+    pub title: Option<String>,
+    pub notes: String,
+    /// `NAME` or `NAME:ROLE`.
+    pub people: Vec<String>,
+    pub org: String,
+    pub kenmerk: String,
+    pub attach: Vec<PathBuf>,
+    pub medical: bool,
+    pub threat: Option<String>,
+    pub letter_dated: Option<String>,
+    pub sent: Option<String>,
+    pub received: Option<String>,
+    pub tags: Vec<String>,
+    pub follow_up: Option<String>,
+}
+
+fn opt_date(s: &Option<String>) -> Result<Option<dossier_core::deadline::NaiveDate>> {
+    Ok(s.as_deref().map(parse_date).transpose()?)
+}
+
+/// `NAME[:ROLE]` split at the first colon; both trimmed.
+pub fn person_arg(s: &str) -> (String, String) {
+    match s.split_once(':') {
+        Some((name, role)) => (name.trim().to_string(), role.trim().to_string()),
+        None => (s.trim().to_string(), String::new()),
+    }
+}
+
+fn entry_of(a: &AddArgs) -> Result<NewEntry> {
+    let kind = EntryKind::from_name(&a.kind)?;
+    // A title is what the timeline shows; without one, the kind's name stands in.
+    let title = a
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| a.kind.clone());
+    Ok(EntryData {
+        occurred_time: a.time.as_deref().map(parse_time).transpose()?,
+        notes: a.notes.clone(),
+        organisation: a.org.clone(),
+        kenmerk: a.kenmerk.clone(),
+        medical: a.medical,
+        threat: a.threat.is_some(),
+        threat_text: a.threat.clone().unwrap_or_default(),
+        letter_dated: opt_date(&a.letter_dated)?,
+        sent_on: opt_date(&a.sent)?,
+        received_on: opt_date(&a.received)?,
+        follow_up_on: opt_date(&a.follow_up)?,
+        tags: a.tags.clone(),
+        ..EntryData::new(kind, parse_date(&a.date)?, title)
+    })
+}
+
+pub fn add(dir: &Path, a: &AddArgs, lang: Lang) -> Result {
+    // Validate the input (and that the files exist) before asking for the passphrase.
+    let mut entry = entry_of(a)?;
+    entry.validate(&SystemClock)?;
+    let people: Vec<(String, String)> = a.people.iter().map(|p| person_arg(p)).collect();
+    for (name, _) in &people {
+        dossier_core::PersonData::named(name.clone(), "").validate()?;
+    }
+    for f in &a.attach {
+        if !f.is_file() {
+            return Err(Error::Invalid(format!("the file {} does not exist", f.display())).into());
+        }
+    }
+    let mut d = open(dir, lang)?;
+    for (name, role) in &people {
+        let p = d.find_or_add_person(name, role, &SystemClock)?;
+        entry.people.push(EntryPerson {
+            person_id: p.id,
+            role: role.clone(),
+        });
+    }
+    let saved = d.add_entry(&entry, &SystemClock)?;
+    // The id first: if an attachment then fails, the entry exists and can be found.
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", saved.id)?;
+    out.flush()?;
+    for f in &a.attach {
+        d.attach_file(saved.id, f, &SystemClock)?;
+    }
+    Ok(())
+}
+
+/// The flags of `dossier list`, as typed.
+#[derive(Debug, Default)]
+pub struct ListArgs {
+    pub json: bool,
+    pub search: Option<String>,
+    pub kinds: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub person: Option<String>,
+    pub tag: Option<String>,
+    pub org: Option<String>,
+    pub medical: Option<bool>,
+    pub deleted: bool,
+}
+
+pub fn list(dir: &Path, a: &ListArgs, lang: Lang) -> Result {
+    let mut filter = EntryFilter {
+        text: a.search.clone(),
+        kinds: a
+            .kinds
+            .iter()
+            .map(|k| EntryKind::from_name(k))
+            .collect::<std::result::Result<_, _>>()?,
+        from: opt_date(&a.from)?,
+        to: opt_date(&a.to)?,
+        tag: a.tag.clone(),
+        organisation: a.org.clone(),
+        medical: a.medical,
+        include_deleted: a.deleted,
+        ..EntryFilter::default()
+    };
+    if let (Some(from), Some(to)) = (filter.from, filter.to) {
+        if to < from {
+            return Err(Error::Invalid(format!("--to {to} is before --from {from}")).into());
+        }
+    }
+    let d = open(dir, lang)?;
+    if let Some(name) = &a.person {
+        let p = d
+            .person_named(name)?
+            .ok_or_else(|| Error::Invalid(format!("there is no person named {name}")))?;
+        filter.person_id = Some(p.id);
+    }
+    let page = d.find_entries(&filter, false, 0, u32::MAX)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if a.json {
+        let cast = Cast::new(&d.people()?, d.klantmanager_periods()?);
+        let rows: Vec<json::EntryJson> = page
+            .entries
+            .iter()
+            .map(|e| json::entry_json(e, &cast))
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        for e in &page.entries {
+            write!(
+                out,
+                "{}\t{}\t{}\t{}",
+                e.id,
+                e.data.occurred_on,
+                e.data.kind.name(),
+                e.data.title
+            )?;
+            if e.deleted_at.is_some() {
+                write!(
+                    out,
+                    "\t[{}: {}]",
+                    lang.pick("verwijderd", "deleted"),
+                    e.delete_reason
+                )?;
+            }
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+pub fn import(dir: &Path, file: &Path, lang: Lang) -> Result {
+    let bytes =
+        std::fs::read(file).map_err(|e| Error::io(format!("read {}", file.display()), e))?;
+    let parsed: ImportFile = serde_json::from_slice(&bytes).map_err(|e| {
+        Error::Invalid(format!(
+            "{} is not an import file (the JSON of `dossier list --json`): {e}",
+            file.display()
+        ))
+    })?;
+    let (batch, skipped) = json::import_batch(parsed)?;
+    let mut d = open(dir, lang)?;
+    let report = d.import(&batch, &SystemClock)?;
+    let n = report.entry_ids.len();
+    match lang {
+        Lang::Nl => println!(
+            "{n} items geïmporteerd, {} personen en {} klantmanagerperiodes toegevoegd",
+            report.people_added, report.periods_added
+        ),
+        Lang::En => println!(
+            "Imported {n} entries; added {} people and {} klantmanager periods",
+            report.people_added, report.periods_added
+        ),
+    }
+    if skipped > 0 {
+        println!(
+            "{} {skipped}",
+            lang.pick(
+                "Verwijderde items overgeslagen:",
+                "Deleted entries skipped:"
+            )
+        );
+    }
+    Ok(())
+}

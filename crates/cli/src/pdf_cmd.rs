@@ -1,0 +1,97 @@
+//! `dossier export DIR --pdf FILE`: the chronological PDF bundle (F9) for a lawyer or
+//! an objection. A thin adapter over core's export; FILE is the only thing written.
+
+use std::io::Write;
+use std::path::Path;
+
+use dossier_core::entry::parse_date;
+use dossier_core::export::{ExportOptions, Lang as PdfLang};
+use dossier_core::{EntryKind, Error, SystemClock};
+
+use crate::commands::{open, Result};
+use crate::messages::Lang;
+
+/// The flags as typed (`--from`, `--to`, `--kind`…, `--include-medical`,
+/// `--no-attachments`, `--lang`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PdfArgs<'a> {
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub kinds: &'a [String],
+    pub include_medical: bool,
+    pub no_attachments: bool,
+    /// `nl` or `en`; the CLI's own language when absent.
+    pub pdf_lang: Option<&'a str>,
+}
+
+fn options(args: &PdfArgs<'_>, lang: Lang) -> Result<ExportOptions> {
+    let date = |s: Option<&str>| s.map(parse_date).transpose();
+    let bundle_lang = match args.pdf_lang.map(str::trim) {
+        None => match lang {
+            Lang::Nl => PdfLang::Nl,
+            Lang::En => PdfLang::En,
+        },
+        Some("nl") => PdfLang::Nl,
+        Some("en") => PdfLang::En,
+        Some(other) => {
+            return Err(Error::Invalid(format!("unknown language '{other}'; use nl or en")).into())
+        }
+    };
+    Ok(ExportOptions {
+        from: date(args.from)?,
+        to: date(args.to)?,
+        kinds: args
+            .kinds
+            .iter()
+            .map(|k| EntryKind::from_name(k))
+            .collect::<std::result::Result<_, _>>()?,
+        include_medical: args.include_medical,
+        include_attachments: !args.no_attachments,
+        lang: bundle_lang,
+        ..ExportOptions::default()
+    })
+}
+
+pub fn export(dir: &Path, pdf: &Path, args: &PdfArgs<'_>, lang: Lang) -> Result {
+    let options = options(args, lang)?;
+    if pdf.exists() {
+        return Err(Error::AlreadyExists(pdf.display().to_string()).into());
+    }
+    let d = open(dir, lang)?;
+    let bundle = d.export_bundle(&options, &SystemClock)?;
+    let what = format!("write {}", pdf.display());
+    // create_new: never overwrite a file that appeared in the meantime.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(pdf)
+        .map_err(|e| Error::io(what.clone(), e))?;
+    file.write_all(&bundle.bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Error::io(what, e))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} {} ({} {}, {} {}, {} {})",
+        lang.pick("PDF gemaakt:", "PDF made:"),
+        pdf.display(),
+        bundle.pages,
+        lang.pick("pagina's", "pages"),
+        bundle.entries,
+        lang.pick("registraties", "entries"),
+        bundle.exhibits,
+        lang.pick("bijlagen", "exhibits"),
+    )?;
+    if bundle.placeholders > 0 {
+        writeln!(
+            out,
+            "{} {}",
+            bundle.placeholders,
+            lang.pick(
+                "bijlage(n) konden niet worden afgedrukt; ze staan erin als pagina met uitleg en vingerafdruk",
+                "exhibit(s) could not be printed; they are in as a page with an explanation and fingerprint"
+            )
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,279 @@
+//! The chronology: one block per entry, oldest first, with everything a lawyer looks
+//! for (who, kenmerk, the letter dates, what was said and agreed, threats, exhibits)
+//! and the honest-history facts (recorded later, changed, deleted).
+
+use super::exhibits::entry_ref;
+use super::fonts::{covers, Face};
+use super::layout::{Item, BODY, LEFT, LINE, SMALL};
+use super::options::Lang;
+use super::text::{date_time, instant, instant_day, join_list, kind_label, long_date, t};
+use super::{Ctx, Flow};
+use crate::entry::Entry;
+
+const INDENT: f32 = 0.0;
+
+/// All blocks of one part (the main chronology, or the medical annex's).
+pub fn chronology(ctx: &Ctx<'_>, flow: &mut Flow<'_>, medical: bool) {
+    let lang = ctx.lang;
+    let entries = if medical {
+        &ctx.sel.medical
+    } else {
+        &ctx.sel.main
+    };
+    let title = if medical {
+        t(lang, "Medische registraties", "Medical entries")
+    } else {
+        t(lang, "Chronologisch overzicht", "Chronology")
+    };
+    flow.mark(title);
+    flow.para(Face::Bold, 15.0, 0.0, title);
+    flow.gap(LINE * 0.4);
+    if entries.is_empty() {
+        flow.para(
+            Face::Italic,
+            BODY,
+            0.0,
+            t(
+                lang,
+                "Geen registraties in deze selectie.",
+                "No entries in this selection.",
+            ),
+        );
+    }
+    for e in entries {
+        block(ctx, flow, e, medical);
+    }
+    flow.continued = None;
+}
+
+fn who(ctx: &Ctx<'_>, e: &Entry) -> Vec<String> {
+    e.data
+        .people
+        .iter()
+        .map(|p| match ctx.sel.people.get(&p.person_id) {
+            Some(person) => {
+                // "Jan Jansen (klantmanager, WPI) — belde mij": who they are, then
+                // what they did in this contact.
+                let about: Vec<&str> = [person.role.trim(), person.organisation.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let mut s = person.name.trim().to_string();
+                if !about.is_empty() {
+                    s += &format!(" ({})", about.join(", "));
+                }
+                if !p.role.trim().is_empty() {
+                    s += &format!(" — {}", p.role.trim());
+                }
+                s
+            }
+            None => format!("{} {}", t(ctx.lang, "persoon", "person"), p.person_id),
+        })
+        .collect()
+}
+
+fn block(ctx: &Ctx<'_>, flow: &mut Flow<'_>, e: &Entry, medical: bool) {
+    let lang = ctx.lang;
+    let d = &e.data;
+    let no = entry_ref(ctx, e, medical);
+    let when = date_time(lang, d.occurred_on, d.occurred_time);
+    let head = format!("{no}. {when} — {}", kind_label(lang, d.kind));
+    // Keep the heading with the title and the first lines of the block.
+    flow.continued = None;
+    flow.ensure(LINE * 4.5);
+    flow.rule(0.4);
+    flow.gap(2.0);
+    flow.para(Face::Bold, 10.5, INDENT, &head);
+    flow.continued = Some(format!(
+        "{no}. {} — {} ({})",
+        when,
+        kind_label(lang, d.kind),
+        t(lang, "vervolg", "continued")
+    ));
+    flow.para(Face::Bold, BODY, INDENT, d.title.trim());
+
+    if let Some(deleted) = &e.deleted_at {
+        let line = format!(
+            "{} {} — {}: {}",
+            t(lang, "Verwijderd op", "Deleted on"),
+            instant(lang, deleted),
+            t(lang, "reden", "reason"),
+            e.delete_reason.trim()
+        );
+        flow.para(Face::Italic, BODY, INDENT, &line);
+        flow.para(
+            Face::Italic,
+            SMALL,
+            INDENT,
+            t(
+                lang,
+                "De inhoud van verwijderde registraties staat nog in de geschiedenis van het dossier (zie de hash-keten op het voorblad).",
+                "The content of deleted entries remains in the dossier's history (see the hash chain on the cover).",
+            ),
+        );
+        flow.gap(LINE * 0.6);
+        return;
+    }
+
+    let field = |flow: &mut Flow<'_>, label: &str, value: &str| {
+        if !value.trim().is_empty() {
+            flow.labelled(
+                Some(&format!("{label}:")),
+                Face::Regular,
+                BODY,
+                INDENT,
+                value.trim(),
+            );
+        }
+    };
+    let people = who(ctx, e);
+    field(flow, t(lang, "Wie", "Who"), &people.join("; "));
+    field(
+        flow,
+        t(lang, "Organisatie", "Organisation"),
+        &d.organisation,
+    );
+    field(flow, t(lang, "Plaats", "Place"), &d.place);
+    field(flow, t(lang, "Via", "Channel"), &d.channel);
+    field(flow, t(lang, "Kenmerk", "Reference (kenmerk)"), &d.kenmerk);
+    let mut dates = Vec::new();
+    for (nl, en, date) in [
+        ("datum op de brief", "dated", d.letter_dated),
+        ("verstuurd", "sent", d.sent_on),
+        ("ontvangen", "received", d.received_on),
+    ] {
+        if let Some(date) = date {
+            dates.push(format!("{} {}", t(lang, nl, en), long_date(lang, date)));
+        }
+    }
+    field(flow, t(lang, "Datums", "Dates"), &dates.join("; "));
+    if !d.notes.trim().is_empty() {
+        flow.gap(2.0);
+        flow.para(Face::Regular, BODY, INDENT, d.notes.trim());
+        flow.gap(2.0);
+    }
+    field(flow, t(lang, "Gevraagd", "Asked"), &d.asked);
+    field(flow, t(lang, "Toegezegd", "Promised"), &d.promised);
+    field(flow, t(lang, "Afgesproken", "Agreed"), &d.agreed);
+    if d.threat {
+        threat(flow, lang, &d.threat_text);
+    }
+    field(flow, t(lang, "Aanwezig", "Also present"), &d.companions);
+    if let Some(f) = d.follow_up_on {
+        field(
+            flow,
+            t(lang, "Vervolg op", "Follow up on"),
+            &long_date(lang, f),
+        );
+    }
+    recorded(flow, lang, e);
+    let typed = [
+        &d.title,
+        &d.notes,
+        &d.asked,
+        &d.promised,
+        &d.agreed,
+        &d.threat_text,
+        &d.companions,
+        &d.organisation,
+        &d.place,
+        &d.kenmerk,
+    ];
+    let mut all = typed
+        .iter()
+        .map(|s| s.as_str())
+        .chain(people.iter().map(|s| s.as_str()));
+    if !all.all(|s| covers(flow.fonts, s)) {
+        flow.para(
+            Face::Italic,
+            SMALL,
+            INDENT,
+            t(
+                lang,
+                "Let op: deze registratie bevat tekens die het lettertype van dit overzicht niet heeft (bijvoorbeeld Arabisch schrift). Die staan hierboven als lege vakjes; de oorspronkelijke tekst staat ongewijzigd in het dossier.",
+                "Note: this entry contains characters the font of this record lacks (for example Arabic script). They appear above as empty boxes; the original text is kept unchanged in the dossier.",
+            ),
+        );
+    }
+    let refs: Vec<String> = ctx
+        .sel
+        .exhibits
+        .iter()
+        .filter(|x| x.entry.id == e.id)
+        .map(|x| format!("{} ({})", x.name(lang), x.att.filename))
+        .collect();
+    field(
+        flow,
+        t(lang, "Bijlagen", "Exhibits"),
+        &join_list(lang, &refs),
+    );
+    flow.gap(LINE * 0.6);
+}
+
+/// A threatened sanction: bold, a text marker, and a black bar in the margin, so it
+/// stands out in black-and-white print and to a screen reader alike.
+fn threat(flow: &mut Flow<'_>, lang: Lang, text: &str) {
+    let label = t(
+        lang,
+        "LET OP — sanctie gedreigd:",
+        "NOTE — sanction threatened:",
+    );
+    let text = if text.trim().is_empty() {
+        t(
+            lang,
+            "(geen toelichting vastgelegd)",
+            "(no details recorded)",
+        )
+    } else {
+        text.trim()
+    };
+    let used = flow.labelled(Some(label), Face::Bold, BODY, INDENT, text);
+    for (page, y) in used {
+        if let Some(p) = flow.pages.get_mut(page) {
+            p.items.push(Item::Fill {
+                x: LEFT - 9.0,
+                y: y - 3.4,
+                w: 3.2,
+                h: LINE,
+                grey: 0.0,
+            });
+        }
+    }
+}
+
+/// "Vastgelegd op …" when written down more than a day after it happened, and
+/// "gewijzigd" when the entry was changed later: both matter for how much weight a
+/// note carries.
+fn recorded(flow: &mut Flow<'_>, lang: Lang, e: &Entry) {
+    let mut facts = Vec::new();
+    if let Some(day) = instant_day(&e.created_at) {
+        if (day - e.data.occurred_on).num_days().abs() > 1 {
+            facts.push(format!(
+                "{} {}",
+                t(lang, "vastgelegd op", "recorded on"),
+                instant(lang, &e.created_at)
+            ));
+        }
+    }
+    if let Some(changed) = &e.updated_at {
+        facts.push(match lang {
+            Lang::Nl => format!(
+                "gewijzigd op {} (versie {}; eerdere versies staan in de geschiedenis)",
+                instant(lang, changed),
+                e.version
+            ),
+            Lang::En => format!(
+                "changed on {} (version {}; earlier versions are kept in the history)",
+                instant(lang, changed),
+                e.version
+            ),
+        });
+    }
+    if !facts.is_empty() {
+        let mut s = facts.join("; ");
+        if let Some(first) = s.get(..1) {
+            s = first.to_uppercase() + &s[1..];
+        }
+        flow.para(Face::Italic, SMALL, INDENT, &s);
+    }
+}

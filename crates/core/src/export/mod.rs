@@ -1,0 +1,186 @@
+//! The printout (F9): a chronological PDF bundle for a lawyer or an objection, with a
+//! cover, one block per entry, numbered exhibits with their SHA-256, the originals
+//! appended, and medical material only in a separate, marked annex (F7).
+//!
+//! Built in passes over plain data: select the entries, classify the attachments,
+//! lay out pages (twice, so the index can say where each exhibit starts), draw them
+//! with printpdf, then place images and merged PDF pages with lopdf. The database is
+//! only read by the thin loader in `load`.
+
+mod chronology;
+mod cover;
+mod exhibits;
+mod fonts;
+mod layout;
+mod load;
+mod media;
+mod medical;
+mod merge;
+mod options;
+mod render;
+mod text;
+
+pub use options::{
+    CoverPerson, ExportAttachment, ExportInput, ExportOptions, ExportPerson, Lang, OpenDeadline,
+    PdfBundle,
+};
+
+use std::collections::HashMap;
+
+use crate::clock::Clock;
+use crate::entry::{Entry, EntryKind};
+use crate::error::Result;
+use exhibits::Exhibit;
+use fonts::Fonts;
+use layout::{Flow, Page};
+
+/// Medical material (F7): entries the user marked medical, and every keuring, which is
+/// medical by nature even when the flag was forgotten. Erring towards leaving out is
+/// the safe side for special-category data (GDPR art. 9).
+pub fn is_medical(entry: &Entry) -> bool {
+    entry.data.medical || entry.data.kind == EntryKind::MedicalAssessment
+}
+
+/// What goes into the bundle, in print order.
+#[derive(Debug)]
+pub(crate) struct Selection<'a> {
+    pub main: Vec<&'a Entry>,
+    pub medical: Vec<&'a Entry>,
+    /// Main exhibits first (1…n), then medical ones (M1…Mk).
+    pub exhibits: Vec<Exhibit<'a>>,
+    /// Entry id → its number in the chronology (1-based, per part).
+    pub entry_no: HashMap<i64, usize>,
+    pub people: HashMap<i64, &'a ExportPerson>,
+}
+
+fn select<'a>(input: &'a ExportInput, options: &ExportOptions) -> Selection<'a> {
+    let mut chosen: Vec<&Entry> = input
+        .entries
+        .iter()
+        .filter(|e| options.selects(e))
+        .collect();
+    chosen.sort_by_key(|e| (e.data.occurred_on, e.data.occurred_time, e.id));
+    let (medical, main): (Vec<&Entry>, Vec<&Entry>) =
+        chosen.into_iter().partition(|e| is_medical(e));
+    let medical = if options.include_medical {
+        medical
+    } else {
+        Vec::new()
+    };
+    let mut entry_no = HashMap::new();
+    for part in [&main, &medical] {
+        for (i, e) in part.iter().enumerate() {
+            entry_no.insert(e.id, i + 1);
+        }
+    }
+    let mut exhibits = Vec::new();
+    for (part, prefix) in [(&main, ""), (&medical, "M")] {
+        let mut n = 0;
+        for e in part.iter().filter(|e| e.deleted_at.is_none()) {
+            for a in input.attachments.iter().filter(|a| a.entry_id == e.id) {
+                n += 1;
+                exhibits.push(Exhibit::new(
+                    format!("{prefix}{n}"),
+                    e,
+                    a,
+                    !prefix.is_empty(),
+                ));
+            }
+        }
+    }
+    let people = input.people.iter().map(|p| (p.id, p)).collect();
+    Selection {
+        main,
+        medical,
+        exhibits,
+        entry_no,
+        people,
+    }
+}
+
+/// Everything a page-composing function needs.
+#[derive(Debug)]
+pub(crate) struct Ctx<'a> {
+    pub input: &'a ExportInput,
+    pub options: &'a ExportOptions,
+    pub lang: Lang,
+    pub sel: &'a Selection<'a>,
+    pub made_on: chrono::NaiveDate,
+    /// Bundle page (1-based) where each exhibit starts; zeros in the first pass.
+    pub starts: Vec<usize>,
+}
+
+fn compose(ctx: &Ctx<'_>, fonts: &Fonts, starts_out: &mut Vec<usize>) -> Vec<Page> {
+    let mut flow = Flow::new(fonts);
+    cover::cover(ctx, &mut flow);
+    flow.new_page();
+    chronology::chronology(ctx, &mut flow, false);
+    let main_exhibits: Vec<usize> = (0..ctx.sel.exhibits.len())
+        .filter(|&i| !ctx.sel.exhibits[i].medical)
+        .collect();
+    starts_out.clear();
+    starts_out.resize(ctx.sel.exhibits.len(), 0);
+    if !main_exhibits.is_empty() {
+        flow.new_page();
+        exhibits::index(ctx, &mut flow, &main_exhibits);
+        if ctx.options.include_attachments {
+            for &i in &main_exhibits {
+                starts_out[i] = exhibits::exhibit(ctx, &mut flow, i);
+            }
+        }
+    }
+    if !ctx.sel.medical.is_empty() {
+        medical::annex(ctx, &mut flow, starts_out);
+    }
+    flow.pages
+}
+
+/// Makes the bundle. Never fails because of an attachment: one that cannot be shown
+/// gets a placeholder page with its fingerprint. `clock` gives the "made on" date.
+pub fn export_pdf(
+    input: &ExportInput,
+    options: &ExportOptions,
+    clock: &dyn Clock,
+) -> Result<PdfBundle> {
+    let fonts = Fonts::load()?;
+    let mut sel = select(input, options);
+    for ex in &mut sel.exhibits {
+        ex.classify(options.include_attachments, options.lang);
+    }
+    let made_on = clock.now().date_naive();
+    let mut ctx = Ctx {
+        input,
+        options,
+        lang: options.lang,
+        sel: &sel,
+        made_on,
+        starts: vec![0; sel.exhibits.len()],
+    };
+    // The index says on which page each exhibit starts, and printing those numbers
+    // can itself move pages (a line that now wraps). Lay out again until the
+    // numbers printed are the numbers found; this settles in two or three passes.
+    let mut found = Vec::new();
+    let mut pages = compose(&ctx, &fonts, &mut found);
+    for _ in 0..4 {
+        if found == ctx.starts {
+            break;
+        }
+        ctx.starts = std::mem::take(&mut found);
+        pages = compose(&ctx, &fonts, &mut found);
+    }
+    let title = text::t(
+        options.lang,
+        "Chronologisch overzicht van contacten met WPI",
+        "Chronological record of contacts with WPI",
+    );
+    let drawn = render::render(&ctx, &fonts, &pages, title);
+    let bytes = merge::finish(&drawn, &pages, &sel.exhibits, title, options.lang, clock)?;
+    let count = |f: &dyn Fn(&Exhibit<'_>) -> bool| sel.exhibits.iter().filter(|e| f(e)).count();
+    Ok(PdfBundle {
+        bytes,
+        pages: u32::try_from(pages.len()).unwrap_or(u32::MAX),
+        entries: u32::try_from(sel.main.len() + sel.medical.len()).unwrap_or(u32::MAX),
+        exhibits: u32::try_from(sel.exhibits.len()).unwrap_or(u32::MAX),
+        placeholders: u32::try_from(count(&|e| e.is_placeholder())).unwrap_or(u32::MAX),
+    })
+}

@@ -1,0 +1,545 @@
+//! Wire types for the timeline, the entry editor and detail, people, attachments and
+//! history, with explicit conversions to and from core types. Dates cross as
+//! `YYYY-MM-DD`, times as `HH:MM`, timestamps as RFC 3339; ids as u32.
+
+use std::collections::HashMap;
+
+use dossier_core::entry::{parse_date, parse_time};
+use dossier_core::store::history::Version;
+use dossier_core::{
+    Attachment, Entry, EntryData, EntryFilter, EntryKind, EntryPerson, KlantmanagerPeriod, Person,
+    PersonData, Preview,
+};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::error::IpcError;
+
+/// An id from the store as it crosses IPC.
+pub fn wire_id(id: i64) -> u32 {
+    u32::try_from(id).unwrap_or(u32::MAX)
+}
+
+fn opt_date(s: &Option<String>) -> Result<Option<chrono::NaiveDate>, IpcError> {
+    match s.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(d) => Ok(Some(parse_date(d)?)),
+    }
+}
+
+fn date_string(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+/// Someone involved in one contact, with their role in it.
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryPersonDto {
+    pub person_id: u32,
+    pub role: String,
+}
+
+/// Every field the user can write about an entry: what the editor sends and what the
+/// detail and history show.
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryFieldsDto {
+    pub kind: String,
+    pub occurred_on: String,
+    pub occurred_time: Option<String>,
+    pub title: String,
+    pub notes: String,
+    pub asked: String,
+    pub promised: String,
+    pub agreed: String,
+    pub organisation: String,
+    pub place: String,
+    pub channel: String,
+    pub kenmerk: String,
+    pub companions: String,
+    pub threat: bool,
+    pub threat_text: String,
+    pub follow_up_on: Option<String>,
+    pub medical: bool,
+    pub letter_dated: Option<String>,
+    pub sent_on: Option<String>,
+    pub received_on: Option<String>,
+    pub tags: Vec<String>,
+    pub people: Vec<EntryPersonDto>,
+}
+
+impl From<&EntryData> for EntryFieldsDto {
+    fn from(d: &EntryData) -> Self {
+        EntryFieldsDto {
+            kind: d.kind.name().to_string(),
+            occurred_on: d.occurred_on.to_string(),
+            occurred_time: d.occurred_time.map(|t| t.format("%H:%M").to_string()),
+            title: d.title.clone(),
+            notes: d.notes.clone(),
+            asked: d.asked.clone(),
+            promised: d.promised.clone(),
+            agreed: d.agreed.clone(),
+            organisation: d.organisation.clone(),
+            place: d.place.clone(),
+            channel: d.channel.clone(),
+            kenmerk: d.kenmerk.clone(),
+            companions: d.companions.clone(),
+            threat: d.threat,
+            threat_text: d.threat_text.clone(),
+            follow_up_on: date_string(d.follow_up_on),
+            medical: d.medical,
+            letter_dated: date_string(d.letter_dated),
+            sent_on: date_string(d.sent_on),
+            received_on: date_string(d.received_on),
+            tags: d.tags.clone(),
+            people: d
+                .people
+                .iter()
+                .map(|p| EntryPersonDto {
+                    person_id: wire_id(p.person_id),
+                    role: p.role.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl TryFrom<EntryFieldsDto> for EntryData {
+    type Error = IpcError;
+
+    fn try_from(d: EntryFieldsDto) -> Result<Self, IpcError> {
+        let occurred_time = match d.occurred_time.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(t) => Some(parse_time(t)?),
+        };
+        Ok(EntryData {
+            kind: EntryKind::from_name(&d.kind)?,
+            occurred_on: parse_date(&d.occurred_on)?,
+            occurred_time,
+            title: d.title.trim().to_string(),
+            notes: d.notes,
+            asked: d.asked,
+            promised: d.promised,
+            agreed: d.agreed,
+            organisation: d.organisation.trim().to_string(),
+            place: d.place.trim().to_string(),
+            channel: d.channel.trim().to_string(),
+            kenmerk: d.kenmerk.trim().to_string(),
+            companions: d.companions,
+            threat: d.threat,
+            threat_text: d.threat_text,
+            follow_up_on: opt_date(&d.follow_up_on)?,
+            medical: d.medical,
+            letter_dated: opt_date(&d.letter_dated)?,
+            sent_on: opt_date(&d.sent_on)?,
+            received_on: opt_date(&d.received_on)?,
+            tags: d
+                .tags
+                .into_iter()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect(),
+            people: d
+                .people
+                .into_iter()
+                .map(|p| EntryPerson {
+                    person_id: i64::from(p.person_id),
+                    role: p.role.trim().to_string(),
+                })
+                .collect(),
+        })
+    }
+}
+
+/// Which entries the timeline shows, and which slice of them.
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineFilterDto {
+    pub text: Option<String>,
+    pub kinds: Vec<String>,
+    pub person_id: Option<u32>,
+    pub organisation: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub tag: Option<String>,
+    pub medical: Option<bool>,
+    pub include_deleted: bool,
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+impl TryFrom<TimelineFilterDto> for EntryFilter {
+    type Error = IpcError;
+
+    fn try_from(d: TimelineFilterDto) -> Result<Self, IpcError> {
+        Ok(EntryFilter {
+            text: non_empty(d.text),
+            kinds: d
+                .kinds
+                .iter()
+                .map(|k| EntryKind::from_name(k))
+                .collect::<Result<_, _>>()?,
+            person_id: d.person_id.map(i64::from),
+            organisation: non_empty(d.organisation),
+            from: opt_date(&d.from)?,
+            to: opt_date(&d.to)?,
+            tag: non_empty(d.tag),
+            medical: d.medical,
+            include_deleted: d.include_deleted,
+        })
+    }
+}
+
+/// The longest piece of free text a timeline row carries (the UI shows one line).
+const ROW_TEXT_CHARS: usize = 200;
+
+fn shortened(s: &str) -> String {
+    s.chars().take(ROW_TEXT_CHARS).collect()
+}
+
+/// One row of the timeline: enough for the one-line view, not the whole entry.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryRowDto {
+    pub id: u32,
+    pub kind: String,
+    pub occurred_on: String,
+    pub occurred_time: Option<String>,
+    pub title: String,
+    /// Names of the people in the contact, in order.
+    pub people: Vec<String>,
+    pub organisation: String,
+    /// The start of the notes / asked / agreed / promised text.
+    pub notes: String,
+    pub asked: String,
+    pub agreed: String,
+    pub promised: String,
+    pub attachment_count: u32,
+    pub threat: bool,
+    pub medical: bool,
+    pub deleted: bool,
+    pub delete_reason: String,
+}
+
+/// Person id → name, for showing who was involved.
+pub type Names = HashMap<i64, String>;
+
+pub fn names_of(people: &[Person]) -> Names {
+    people.iter().map(|p| (p.id, p.data.name.clone())).collect()
+}
+
+impl EntryRowDto {
+    pub fn new(e: &Entry, names: &Names) -> EntryRowDto {
+        let d = &e.data;
+        EntryRowDto {
+            id: wire_id(e.id),
+            kind: d.kind.name().to_string(),
+            occurred_on: d.occurred_on.to_string(),
+            occurred_time: d.occurred_time.map(|t| t.format("%H:%M").to_string()),
+            title: d.title.clone(),
+            people: d
+                .people
+                .iter()
+                .filter_map(|p| names.get(&p.person_id).cloned())
+                .collect(),
+            organisation: d.organisation.clone(),
+            notes: shortened(&d.notes),
+            asked: shortened(&d.asked),
+            agreed: shortened(&d.agreed),
+            promised: shortened(&d.promised),
+            attachment_count: e.attachment_count,
+            threat: d.threat,
+            medical: d.medical,
+            deleted: e.deleted_at.is_some(),
+            delete_reason: e.delete_reason.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelinePageDto {
+    /// How many entries match in all (the virtual list's length).
+    pub total: u32,
+    pub offset: u32,
+    pub entries: Vec<EntryRowDto>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthCountDto {
+    /// `YYYY-MM`
+    pub month: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentDto {
+    pub id: u32,
+    pub entry_id: u32,
+    pub filename: String,
+    pub media_type: String,
+    /// Bytes (f64: sizes up to 200 MB are exact).
+    pub size: f64,
+    pub sha256: String,
+    pub added_at: String,
+}
+
+impl From<Attachment> for AttachmentDto {
+    fn from(a: Attachment) -> Self {
+        AttachmentDto {
+            id: wire_id(a.id),
+            entry_id: wire_id(a.entry_id),
+            filename: a.filename,
+            media_type: a.media_type,
+            // Sizes are at most 200 MB, far inside f64's exact integer range.
+            size: a.size as f64,
+            sha256: a.sha256,
+            added_at: a.added_at,
+        }
+    }
+}
+
+/// A person in one contact, with their name resolved.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryPersonViewDto {
+    pub person_id: u32,
+    pub name: String,
+    pub role: String,
+}
+
+/// Everything the detail screen and the editor need about one entry.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryDetailDto {
+    pub id: u32,
+    pub fields: EntryFieldsDto,
+    pub people: Vec<EntryPersonViewDto>,
+    /// Who was the user's klantmanager on the day it happened, if recorded.
+    pub klantmanager: Option<String>,
+    pub attachments: Vec<AttachmentDto>,
+    pub created_at: String,
+    pub updated_at: Option<String>,
+    pub version: u32,
+    pub deleted_at: Option<String>,
+    pub delete_reason: String,
+}
+
+impl EntryDetailDto {
+    pub fn new(
+        e: &Entry,
+        names: &Names,
+        klantmanager: Option<Person>,
+        attachments: Vec<Attachment>,
+    ) -> EntryDetailDto {
+        EntryDetailDto {
+            id: wire_id(e.id),
+            fields: EntryFieldsDto::from(&e.data),
+            people: e
+                .data
+                .people
+                .iter()
+                .map(|p| EntryPersonViewDto {
+                    person_id: wire_id(p.person_id),
+                    name: names.get(&p.person_id).cloned().unwrap_or_default(),
+                    role: p.role.clone(),
+                })
+                .collect(),
+            klantmanager: klantmanager.map(|p| p.data.name),
+            attachments: attachments.into_iter().map(AttachmentDto::from).collect(),
+            created_at: e.created_at.clone(),
+            updated_at: e.updated_at.clone(),
+            version: e.version,
+            deleted_at: e.deleted_at.clone(),
+            delete_reason: e.delete_reason.clone(),
+        }
+    }
+}
+
+/// One stored version of an entry, with its fields read back.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionDto {
+    pub version: u32,
+    /// `create` | `edit` | `delete`
+    pub action: String,
+    pub reason: String,
+    pub recorded_at: String,
+    pub fields: EntryFieldsDto,
+    /// How many attachments the entry had in this version.
+    pub attachment_count: u32,
+    pub hash: String,
+}
+
+impl VersionDto {
+    pub fn new(v: &Version, data: &EntryData) -> VersionDto {
+        let attachment_count = v.attachments.split(',').filter(|h| !h.is_empty()).count();
+        VersionDto {
+            version: v.version,
+            action: v.action.clone(),
+            reason: v.reason.clone(),
+            recorded_at: v.recorded_at.clone(),
+            fields: EntryFieldsDto::from(data),
+            attachment_count: u32::try_from(attachment_count).unwrap_or(u32::MAX),
+            hash: v.hash.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonFieldsDto {
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub phone: String,
+    pub email: String,
+    pub notes: String,
+}
+
+impl From<PersonFieldsDto> for PersonData {
+    fn from(p: PersonFieldsDto) -> Self {
+        PersonData {
+            name: p.name.trim().to_string(),
+            role: p.role.trim().to_string(),
+            organisation: p.organisation.trim().to_string(),
+            phone: p.phone.trim().to_string(),
+            email: p.email.trim().to_string(),
+            notes: p.notes,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonDto {
+    pub id: u32,
+    pub fields: PersonFieldsDto,
+    pub created_at: String,
+}
+
+impl From<Person> for PersonDto {
+    fn from(p: Person) -> Self {
+        PersonDto {
+            id: wire_id(p.id),
+            fields: PersonFieldsDto {
+                name: p.data.name,
+                role: p.data.role,
+                organisation: p.data.organisation,
+                phone: p.data.phone,
+                email: p.data.email,
+                notes: p.data.notes,
+            },
+            created_at: p.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct KlantmanagerPeriodDto {
+    pub id: u32,
+    pub person_id: u32,
+    pub name: String,
+    pub from_on: String,
+    pub to_on: Option<String>,
+}
+
+impl KlantmanagerPeriodDto {
+    pub fn new(p: &KlantmanagerPeriod, names: &Names) -> KlantmanagerPeriodDto {
+        KlantmanagerPeriodDto {
+            id: wire_id(p.id),
+            person_id: wire_id(p.person_id),
+            name: names.get(&p.person_id).cloned().unwrap_or_default(),
+            from_on: p.from_on.to_string(),
+            to_on: date_string(p.to_on),
+        }
+    }
+}
+
+pub fn parse_period(
+    from_on: &str,
+    to_on: &Option<String>,
+) -> Result<(chrono::NaiveDate, Option<chrono::NaiveDate>), IpcError> {
+    Ok((parse_date(from_on)?, opt_date(to_on)?))
+}
+
+/// What can be shown of an attachment in place. Images arrive as a PNG data URL (the
+/// CSP allows `data:` images only).
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum PreviewDto {
+    #[serde(rename_all = "camelCase")]
+    Image {
+        data_url: String,
+        width: u32,
+        height: u32,
+    },
+    Text {
+        text: String,
+    },
+    Email {
+        from: String,
+        to: String,
+        subject: String,
+        date: String,
+        body: String,
+    },
+    #[serde(rename_all = "camelCase")]
+    Pdf {
+        pages: u32,
+        first_page_text: String,
+    },
+    None {
+        reason: String,
+    },
+}
+
+impl From<Preview> for PreviewDto {
+    fn from(p: Preview) -> Self {
+        match p {
+            Preview::Image { png, width, height } => PreviewDto::Image {
+                data_url: data_url(&png),
+                width,
+                height,
+            },
+            Preview::Text { text } => PreviewDto::Text { text },
+            Preview::Email {
+                from,
+                to,
+                subject,
+                date,
+                body,
+            } => PreviewDto::Email {
+                from,
+                to,
+                subject,
+                date,
+                body,
+            },
+            Preview::Pdf {
+                pages,
+                first_page_text,
+            } => PreviewDto::Pdf {
+                pages,
+                first_page_text,
+            },
+            Preview::None { reason } => PreviewDto::None { reason },
+            _ => PreviewDto::None {
+                reason: "no preview for this kind of file".into(),
+            },
+        }
+    }
+}
+
+/// A PNG as a `data:` URL for an `<img>`.
+fn data_url(png: &[u8]) -> String {
+    format!(
+        "data:image/png;base64,{}",
+        data_encoding::BASE64.encode(png)
+    )
+}

@@ -1,0 +1,118 @@
+// The timeline's virtual list: where every month header and entry row sits, which of
+// them are inside the visible window, and which pages to fetch. Pure maths with fixed
+// row heights, so 100,000 entries cost nothing until they scroll into view.
+
+export interface MonthCount {
+  month: string; // YYYY-MM
+  count: number;
+}
+
+export interface Section {
+  month: string;
+  count: number;
+  /** Index (in timeline order) of the section's first entry. */
+  firstIndex: number;
+  /** Pixel offset of the section's header. */
+  top: number;
+}
+
+export interface Layout {
+  sections: Section[];
+  total: number;
+  height: number;
+  headerHeight: number;
+  rowHeight: number;
+}
+
+export type VisibleItem =
+  | { type: 'header'; key: string; top: number; section: Section }
+  | { type: 'entry'; key: string; top: number; index: number; month: string };
+
+/** Month counts (any order) → sections in timeline order with their pixel offsets. */
+export function buildLayout(
+  months: readonly MonthCount[],
+  newestFirst: boolean,
+  headerHeight: number,
+  rowHeight: number,
+): Layout {
+  const ordered = months
+    .filter((m) => m.count > 0)
+    .slice()
+    .sort((a, b) => (newestFirst ? b.month.localeCompare(a.month) : a.month.localeCompare(b.month)));
+  const sections: Section[] = [];
+  let top = 0;
+  let index = 0;
+  for (const m of ordered) {
+    sections.push({ month: m.month, count: m.count, firstIndex: index, top });
+    top += headerHeight + m.count * rowHeight;
+    index += m.count;
+  }
+  return { sections, total: index, height: top, headerHeight, rowHeight };
+}
+
+/** The last section whose header starts at or above `y` (binary search). */
+function sectionAt(layout: Layout, y: number): number {
+  let lo = 0;
+  let hi = layout.sections.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = layout.sections[mid];
+    if (s && s.top <= y) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * Headers and rows that overlap [scrollTop − overscan, scrollTop + viewport + overscan],
+ * in order. Never more than about (viewport + 2·overscan) / rowHeight + sections items.
+ */
+export function visibleItems(layout: Layout, scrollTop: number, viewport: number, overscan: number): VisibleItem[] {
+  if (layout.sections.length === 0) return [];
+  const from = Math.max(0, scrollTop - overscan);
+  const to = scrollTop + viewport + overscan;
+  const out: VisibleItem[] = [];
+  for (let si = sectionAt(layout, from); si < layout.sections.length; si++) {
+    const s = layout.sections[si];
+    if (!s || s.top > to) break;
+    if (s.top + layout.headerHeight > from) {
+      out.push({ type: 'header', key: `h${s.month}`, top: s.top, section: s });
+    }
+    const rowsTop = s.top + layout.headerHeight;
+    const first = Math.max(0, Math.floor((from - rowsTop) / layout.rowHeight));
+    const last = Math.min(s.count - 1, Math.floor((to - rowsTop) / layout.rowHeight));
+    for (let r = first; r <= last; r++) {
+      const index = s.firstIndex + r;
+      out.push({ type: 'entry', key: `e${index}`, top: rowsTop + r * layout.rowHeight, index, month: s.month });
+    }
+  }
+  return out;
+}
+
+/** The pixel offset of entry number `index` (for scrolling a row into view). */
+export function entryTop(layout: Layout, index: number): number | null {
+  if (index < 0 || index >= layout.total) return null;
+  let lo = 0;
+  let hi = layout.sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = layout.sections[mid];
+    if (s && s.firstIndex <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = layout.sections[lo];
+  if (!s) return null;
+  return s.top + layout.headerHeight + (index - s.firstIndex) * layout.rowHeight;
+}
+
+/** Page numbers (of `pageSize` entries) that hold the entries in `indexes`. */
+export function pagesFor(indexes: readonly number[], pageSize: number): number[] {
+  const pages = new Set<number>();
+  for (const i of indexes) pages.add(Math.floor(i / pageSize));
+  return [...pages].sort((a, b) => a - b);
+}
