@@ -6,6 +6,7 @@ mod deadline_cmd;
 mod entry_cmd;
 mod export_cmd;
 mod json;
+mod link_cmd;
 mod messages;
 mod pdf_cmd;
 mod people_cmd;
@@ -125,6 +126,24 @@ enum Cmd {
         /// Include deleted entries (tombstones)
         #[arg(long)]
         deleted: bool,
+    },
+    /// Link entry FROM to entry TO: reply-to, objection-against or same-decision
+    Link {
+        dir: PathBuf,
+        from: i64,
+        to: i64,
+        #[arg(long)]
+        kind: String,
+        /// Remove the link instead (the history keeps the earlier version)
+        #[arg(long)]
+        remove: bool,
+    },
+    /// List the links that start or end at entry ID (`from⇥kind⇥to`)
+    Links {
+        dir: PathBuf,
+        id: i64,
+        #[arg(long)]
+        json: bool,
     },
     /// Check integrity and recompute the history chain; prints the chain head
     Verify { dir: PathBuf },
@@ -297,6 +316,14 @@ fn main() -> ExitCode {
             entry_cmd::list(&dir, &args, lang)
         }
         Cmd::Verify { dir } => commands::verify(&dir, lang),
+        Cmd::Link {
+            dir,
+            from,
+            to,
+            kind,
+            remove,
+        } => link_cmd::link(&dir, from, to, &kind, remove, lang),
+        Cmd::Links { dir, id, json } => link_cmd::links(&dir, id, json, lang),
         Cmd::Import { dir, file } => entry_cmd::import(&dir, &file, lang),
         Cmd::Export {
             dir,

@@ -595,3 +595,83 @@ fn import_is_all_or_nothing_and_names_the_bad_entry() {
     assert!(msg.contains("HH:MM"), "{msg}");
     assert_eq!(list_json(&d, &[]).len(), 1, "refused adds store nothing");
 }
+
+#[test]
+fn link_an_objection_to_its_decision_and_list_it_from_both_ends() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kluis");
+    let d = dir.to_str().unwrap();
+    let p = [("DOSSIER_PASSPHRASE", LINK_PASS)];
+    assert!(run(&["init", d], &p).status.success());
+    let add = |kind: &str, date: &str, title: &str| {
+        let out = run(
+            &["add", d, "--kind", kind, "--date", date, "--title", title],
+            &p,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let decision = add("decision", "2026-03-03", "Besluit maatregel");
+    let objection = add("letter-out", "2026-03-20", "Bezwaarschrift");
+    let out = run(
+        &[
+            "link",
+            d,
+            &objection,
+            &decision,
+            "--kind",
+            "objection-against",
+        ],
+        &p,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = run(&["links", d, &decision], &p);
+    let text = String::from_utf8(listed.stdout).unwrap();
+    assert_eq!(
+        text.trim(),
+        format!("{objection}\tobjection-against\t{decision}")
+    );
+    let bad = run(
+        &["link", d, &objection, &decision, "--kind", "antwoord"],
+        &p,
+    );
+    assert_eq!(bad.status.code(), Some(13));
+    let out = run(
+        &[
+            "link",
+            d,
+            &objection,
+            &decision,
+            "--kind",
+            "objection-against",
+            "--remove",
+        ],
+        &p,
+    );
+    assert!(out.status.success());
+    let listed = run(&["links", d, &decision, "--json"], &p);
+    let v: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 0);
+}
+
+const LINK_PASS: &str = "koppel test zin 2026";
+
+fn run(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"));
+    cmd.args(args)
+        .env_remove("DOSSIER_RECOVERY_CODE")
+        .env("LANG", "en_GB.UTF-8")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}

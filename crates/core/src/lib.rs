@@ -23,4 +23,5 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use entry::{Entry, EntryData, EntryKind, EntryPerson, NewEntry};
 pub use error::{Error, Result};
 pub use person::{KlantmanagerPeriod, Person, PersonData};
+pub use store::links::{EntryLink, LinkKind};
 pub use vault::{Dossier, KdfParams, RecoveryCode, Unlock};

@@ -2,36 +2,14 @@
 //! bulk import elsewhere gives the same data.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
-use chrono::{NaiveDate, NaiveTime, TimeZone};
+mod common;
+
+use common::{clock, day, dossier};
+
+use chrono::NaiveTime;
 use dossier_core::person::NamedRole;
 use dossier_core::store::entries::{ImportBatch, ImportItem};
-use dossier_core::{
-    Dossier, EntryData, EntryFilter, EntryKind, EntryPerson, FixedClock, KdfParams, PersonData,
-};
-use ring::rand::SystemRandom;
-
-fn clock() -> FixedClock {
-    FixedClock(
-        chrono::Utc
-            .with_ymd_and_hms(2026, 11, 22, 10, 0, 0)
-            .unwrap(),
-    )
-}
-
-fn create(dir: &std::path::Path) -> Dossier {
-    Dossier::create(
-        dir,
-        "paard batterij nietje",
-        &KdfParams::INSECURE_FOR_TESTS,
-        &SystemRandom::new(),
-    )
-    .unwrap()
-    .0
-}
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use dossier_core::{EntryData, EntryFilter, EntryKind, EntryPerson, PersonData};
 
 /// An entry of `kind` with every field set to something that names the kind.
 fn full(kind: EntryKind, person_id: i64) -> EntryData {
@@ -66,8 +44,8 @@ fn full(kind: EntryKind, person_id: i64) -> EntryData {
 #[test]
 fn every_kind_keeps_every_field_through_add_read_filter_and_import() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut d = create(&tmp.path().join("a"));
-    let mut other = create(&tmp.path().join("b"));
+    let mut d = dossier(&tmp.path().join("a"));
+    let mut other = dossier(&tmp.path().join("b"));
     let kees = d
         .add_person(&PersonData::named("Kees", "jobhunter"), &clock())
         .unwrap();

@@ -2,38 +2,14 @@
 //! counts, tombstones only when asked, the query plan, and the bulk import path.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
-use chrono::{NaiveDate, TimeZone};
+mod common;
+
+use common::{clock, day, dossier};
+
 use dossier_core::person::NamedRole;
 use dossier_core::store::entries::{ImportBatch, ImportItem};
 use dossier_core::store::filter;
-use dossier_core::{
-    Dossier, Entry, EntryFilter, EntryKind, EntryPerson, FixedClock, KdfParams, NewEntry,
-    PersonData,
-};
-use ring::rand::SystemRandom;
-
-fn clock() -> FixedClock {
-    FixedClock(
-        chrono::Utc
-            .with_ymd_and_hms(2026, 11, 22, 10, 0, 0)
-            .unwrap(),
-    )
-}
-
-fn create(dir: &std::path::Path) -> Dossier {
-    Dossier::create(
-        dir,
-        "paard batterij nietje",
-        &KdfParams::INSECURE_FOR_TESTS,
-        &SystemRandom::new(),
-    )
-    .unwrap()
-    .0
-}
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use dossier_core::{Dossier, Entry, EntryFilter, EntryKind, EntryPerson, NewEntry, PersonData};
 
 fn titles(entries: &[Entry]) -> Vec<&str> {
     entries.iter().map(|e| e.data.title.as_str()).collect()
@@ -135,7 +111,7 @@ fn find(d: &Dossier, f: &EntryFilter) -> Vec<String> {
 #[test]
 fn each_filter_alone_and_combined() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut d = create(&tmp.path().join("k"));
+    let mut d = dossier(&tmp.path().join("k"));
     let kees = sample(&mut d);
     let all = EntryFilter::default();
     let cases: Vec<(&str, EntryFilter, Vec<&str>)> = vec![
@@ -324,7 +300,7 @@ fn each_filter_alone_and_combined() {
 #[test]
 fn pages_newest_first_and_oldest_first() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut d = create(&tmp.path().join("k"));
+    let mut d = dossier(&tmp.path().join("k"));
     sample(&mut d);
     let all = EntryFilter::default();
     let p1 = d.find_entries(&all, true, 0, 2).unwrap();
@@ -359,7 +335,7 @@ fn pages_newest_first_and_oldest_first() {
 #[test]
 fn month_counts_follow_the_filter() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut d = create(&tmp.path().join("k"));
+    let mut d = dossier(&tmp.path().join("k"));
     sample(&mut d);
     let m = |f: &EntryFilter| d.month_counts(f).unwrap();
     let own = |v: &[(&str, u32)]| {
@@ -389,7 +365,7 @@ fn month_counts_follow_the_filter() {
 #[test]
 fn the_first_page_and_the_kind_filter_are_read_through_an_index_not_sorted_whole() {
     let tmp = tempfile::tempdir().unwrap();
-    let d = create(&tmp.path().join("k"));
+    let d = dossier(&tmp.path().join("k"));
     let kind = EntryFilter {
         kinds: vec![EntryKind::CallIn],
         ..EntryFilter::default()
@@ -442,7 +418,7 @@ fn a_user_value_never_becomes_sql() {
 #[test]
 fn bulk_import_records_history_and_the_same_search_text_as_a_single_add() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut d = create(&tmp.path().join("k"));
+    let mut d = dossier(&tmp.path().join("k"));
     let mut data = NewEntry::new(EntryKind::CallIn, day("2026-03-03"), "Jobhunter belde weer");
     data.organisation = "Werkbrug".into();
     data.kenmerk = "K-77".into();

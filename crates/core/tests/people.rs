@@ -2,34 +2,11 @@
 //! boundaries, overlaps refused, and a renamed person found by search.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
-use chrono::{NaiveDate, TimeZone};
-use dossier_core::{
-    Dossier, EntryKind, EntryPerson, Error, FixedClock, KdfParams, NewEntry, PersonData,
-};
-use ring::rand::SystemRandom;
+mod common;
 
-fn clock() -> FixedClock {
-    FixedClock(
-        chrono::Utc
-            .with_ymd_and_hms(2026, 11, 22, 10, 0, 0)
-            .unwrap(),
-    )
-}
+use common::{clock, day, dossier};
 
-fn create(dir: &std::path::Path) -> Dossier {
-    Dossier::create(
-        dir,
-        "paard batterij nietje",
-        &KdfParams::INSECURE_FOR_TESTS,
-        &SystemRandom::new(),
-    )
-    .unwrap()
-    .0
-}
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use dossier_core::{EntryKind, EntryPerson, Error, NewEntry, PersonData};
 
 fn invalid(r: Result<impl std::fmt::Debug, Error>) -> String {
     match r {
@@ -41,7 +18,7 @@ fn invalid(r: Result<impl std::fmt::Debug, Error>) -> String {
 #[test]
 fn a_person_needs_a_name_and_is_found_by_it_ignoring_case() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut d = create(&tmp.path().join("k"));
+    let mut d = dossier(&tmp.path().join("k"));
     let msg = invalid(d.add_person(&PersonData::named("   ", "jobhunter"), &clock()));
     assert!(msg.contains("name"), "{msg}");
     let p = d
@@ -80,7 +57,7 @@ fn a_person_needs_a_name_and_is_found_by_it_ignoring_case() {
 #[test]
 fn klantmanager_on_a_date_counts_both_ends_of_a_period() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut d = create(&tmp.path().join("k"));
+    let mut d = dossier(&tmp.path().join("k"));
     let a = d
         .add_person(&PersonData::named("Anouk", "klantmanager"), &clock())
         .unwrap();
@@ -111,7 +88,7 @@ fn klantmanager_on_a_date_counts_both_ends_of_a_period() {
 #[test]
 fn periods_that_end_before_they_start_or_overlap_are_refused() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut d = create(&tmp.path().join("k"));
+    let mut d = dossier(&tmp.path().join("k"));
     let a = d
         .add_person(&PersonData::named("Anouk", "klantmanager"), &clock())
         .unwrap();
@@ -150,7 +127,7 @@ fn periods_that_end_before_they_start_or_overlap_are_refused() {
 #[test]
 fn renaming_a_person_makes_their_entries_findable_by_the_new_name() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut d = create(&tmp.path().join("k"));
+    let mut d = dossier(&tmp.path().join("k"));
     let p = d
         .add_person(&PersonData::named("Jobhunter Kees", "jobhunter"), &clock())
         .unwrap();

@@ -5,6 +5,7 @@
 mod attachments;
 mod entries;
 pub mod filter;
+mod links;
 mod people;
 pub mod undo;
 

@@ -54,9 +54,9 @@ pub struct ChainReport {
     pub broken_at: Option<(i64, u32)>,
 }
 
-/// The entry's user-visible fields as canonical JSON: sorted keys, no whitespace, so
-/// the same content always hashes the same.
-pub fn canonical(e: &Entry) -> String {
+/// The entry's user-visible fields (and its outgoing links, `kind:to_id`) as canonical
+/// JSON: sorted keys, no whitespace, so the same content always hashes the same.
+pub fn canonical(e: &Entry, links: &[String]) -> String {
     let d = &e.data;
     let date = |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string());
     let mut m = Map::new();
@@ -94,6 +94,11 @@ pub fn canonical(e: &Entry) -> String {
     m.insert("created_at".into(), json!(e.created_at));
     m.insert("deleted_at".into(), json!(e.deleted_at));
     m.insert("delete_reason".into(), json!(e.delete_reason));
+    // Added with links; absent (not empty) when there are none, so versions recorded
+    // before links existed read the same.
+    if !links.is_empty() {
+        m.insert("links".into(), json!(links));
+    }
     Value::Object(m).to_string()
 }
 
@@ -143,7 +148,8 @@ pub fn record(
     now: &str,
 ) -> Result<String> {
     let prev = head(tx)?;
-    let content = canonical(entry);
+    let links = super::links::canonical_outgoing(tx, entry.id)?;
+    let content = canonical(entry, &links);
     let attachments = attachment_hashes(tx, entry.id)?;
     let hash = chain_hash(&prev, &content, &attachments);
     tx.execute(

@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod entries;
 pub mod filter;
 pub mod history;
+pub mod links;
 pub mod migrations;
 pub mod people;
 pub mod search;

@@ -32,6 +32,16 @@ pub fn create(dir: &Path) -> (Dossier, RecoveryCode) {
     .unwrap()
 }
 
+/// A new, unlocked dossier in `dir` (the recovery code dropped).
+pub fn dossier(dir: &Path) -> Dossier {
+    create(dir).0
+}
+
+/// A `YYYY-MM-DD` date.
+pub fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
 pub fn note(title: &str, notes: &str) -> NewEntry {
     NewEntry {
         notes: notes.into(),
