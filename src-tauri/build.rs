@@ -31,6 +31,9 @@ fn main() {
             "attach_file",
             "attachment_preview",
             "save_attachment_copy",
+            "entry_links",
+            "link_entries",
+            "unlink_entries",
         ]),
     ))
     .expect("tauri build script");

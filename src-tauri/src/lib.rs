@@ -4,6 +4,7 @@
 mod autolock;
 mod commands;
 mod commands_entries;
+mod commands_links;
 mod dto;
 mod dto_entries;
 mod error;
@@ -47,6 +48,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_entries::attach_file,
             commands_entries::attachment_preview,
             commands_entries::save_attachment_copy,
+            commands_links::entry_links,
+            commands_links::link_entries,
+            commands_links::unlink_entries,
         ])
         .events(collect_events![dto::DossierLocked])
 }

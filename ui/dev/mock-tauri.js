@@ -149,6 +149,34 @@
       find(id).versions.map((v, i) => ({ ...v, version: i + 1, attachmentCount: 0, hash: '0'.repeat(64) })),
     search_entries: ({ query }) =>
       live().filter((e) => JSON.stringify(e.fields).toLowerCase().includes(query.toLowerCase())).map(row),
+    entry_links: ({ id }) =>
+      (db.links || [])
+        .filter((l) => l.fromId === id || l.toId === id)
+        .map((l) => {
+          const out = l.fromId === id;
+          const other = find(out ? l.toId : l.fromId);
+          return {
+            ...l,
+            otherId: other.id,
+            otherTitle: other.fields.title,
+            otherDate: other.fields.occurredOn,
+            otherKind: other.fields.kind,
+            direction: out ? 'outgoing' : 'incoming',
+          };
+        }),
+    link_entries: ({ fromId, toId, kind }) => {
+      db.links = (db.links || []).filter((l) => !(l.fromId === fromId && l.toId === toId && l.kind === kind));
+      db.links.push({ fromId, toId, kind });
+      const e = find(fromId);
+      e.versions.push({ action: 'edit', reason: `koppeling toegevoegd: ${kind} ${toId}`, recordedAt: new Date().toISOString(), fields: { ...e.fields } });
+      return null;
+    },
+    unlink_entries: ({ fromId, toId, kind }) => {
+      db.links = (db.links || []).filter((l) => !(l.fromId === fromId && l.toId === toId && l.kind === kind));
+      const e = find(fromId);
+      e.versions.push({ action: 'edit', reason: `koppeling verwijderd: ${kind} ${toId}`, recordedAt: new Date().toISOString(), fields: { ...e.fields } });
+      return null;
+    },
     list_people: () => db.people.slice(),
     add_person: ({ person }) => {
       const p = { id: db.nextId++, fields: { ...person }, createdAt: new Date().toISOString() };

@@ -47,6 +47,12 @@ export const commands = {
 	attachmentPreview: (id: number) => typedError<PreviewDto, IpcError>(__TAURI_INVOKE("attachment_preview", { id })),
 	/**  Writes a copy of an attachment where the user chose (an explicit export). */
 	saveAttachmentCopy: (id: number, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("save_attachment_copy", { id, path })),
+	/**  Every link that starts or ends at entry `id`. */
+	entryLinks: (id: number) => typedError<EntryLinkDto[], IpcError>(__TAURI_INVOKE("entry_links", { id })),
+	/**  Links entry `from_id` to `to_id` (a new version of `from_id`). */
+	linkEntries: (fromId: number, toId: number, kind: string) => typedError<null, IpcError>(__TAURI_INVOKE("link_entries", { fromId, toId, kind })),
+	/**  Removes a link (a new version of `from_id`; the earlier one still shows it). */
+	unlinkEntries: (fromId: number, toId: number, kind: string) => typedError<null, IpcError>(__TAURI_INVOKE("unlink_entries", { fromId, toId, kind })),
 };
 
 /** Events */
@@ -207,6 +213,22 @@ export type EntryFieldsDto_Serialize = {
 	receivedOn: string | null,
 	tags: string[],
 	people: EntryPersonDto[],
+};
+
+/**  One link of an entry, seen from that entry, with enough of the other entry to name it. */
+export type EntryLinkDto = {
+	fromId: number,
+	toId: number,
+	/**  `reply-to`, `objection-against` or `same-decision`. */
+	kind: string,
+	otherId: number,
+	otherTitle: string,
+	/**  `YYYY-MM-DD`. */
+	otherDate: string,
+	/**  The other entry's kind name (`letter-in`, `decision`, …). */
+	otherKind: string,
+	/**  `outgoing` (this entry is `from`) or `incoming` (this entry is `to`). */
+	direction: string,
 };
 
 /**  Someone involved in one contact, with their role in it. */
