@@ -34,6 +34,8 @@ fn main() {
             "entry_links",
             "link_entries",
             "unlink_entries",
+            "export_preview",
+            "export_pdf",
         ]),
     ))
     .expect("tauri build script");

@@ -4,6 +4,7 @@
 mod autolock;
 mod commands;
 mod commands_entries;
+mod commands_export;
 mod commands_links;
 mod dto;
 mod dto_entries;
@@ -51,6 +52,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_links::entry_links,
             commands_links::link_entries,
             commands_links::unlink_entries,
+            commands_export::export_preview,
+            commands_export::export_pdf,
         ])
         .events(collect_events![dto::DossierLocked])
 }

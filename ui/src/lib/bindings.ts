@@ -53,6 +53,13 @@ export const commands = {
 	linkEntries: (fromId: number, toId: number, kind: string) => typedError<null, IpcError>(__TAURI_INVOKE("link_entries", { fromId, toId, kind })),
 	/**  Removes a link (a new version of `from_id`; the earlier one still shows it). */
 	unlinkEntries: (fromId: number, toId: number, kind: string) => typedError<null, IpcError>(__TAURI_INVOKE("unlink_entries", { fromId, toId, kind })),
+	/**  How many entries (and their attachments) the choice would print. */
+	exportPreview: (options: ExportOptionsDto_Deserialize) => typedError<ExportPreviewDto, IpcError>(__TAURI_INVOKE("export_preview", { options })),
+	/**
+	 *  Builds the PDF and writes it to `path` only. An existing file is refused
+	 *  (`already_exists`) unless `overwrite` is true.
+	 */
+	exportPdf: (options: ExportOptionsDto_Deserialize, path: string, overwrite: boolean) => typedError<ExportResultDto, IpcError>(__TAURI_INVOKE("export_pdf", { options, path, overwrite })),
 };
 
 /** Events */
@@ -296,6 +303,55 @@ export type EntryRowDto_Serialize = {
  *  plus `internal` for anything unexpected.
  */
 export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "disk_full" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "internal";
+
+/**  What the user chose on the Export screen. */
+export type ExportOptionsDto = ExportOptionsDto_Serialize | ExportOptionsDto_Deserialize;
+
+/**  What the user chose on the Export screen. */
+export type ExportOptionsDto_Deserialize = {
+	/**  `YYYY-MM-DD` or empty. */
+	from?: string | null,
+	to?: string | null,
+	/**  Kind names; empty: all kinds. */
+	kinds: string[],
+	includeMedical: boolean,
+	includeAttachments: boolean,
+	language: Language,
+	/**  Printed on the cover only when the user typed a name. */
+	coverName?: string | null,
+	/**  One line per address line. */
+	coverAddress?: string | null,
+};
+
+/**  What the user chose on the Export screen. */
+export type ExportOptionsDto_Serialize = {
+	/**  `YYYY-MM-DD` or empty. */
+	from: string | null,
+	to: string | null,
+	/**  Kind names; empty: all kinds. */
+	kinds: string[],
+	includeMedical: boolean,
+	includeAttachments: boolean,
+	language: Language,
+	/**  Printed on the cover only when the user typed a name. */
+	coverName: string | null,
+	/**  One line per address line. */
+	coverAddress: string | null,
+};
+
+/**  How many entries and attachments a choice prints. */
+export type ExportPreviewDto = {
+	entries: number,
+	attachments: number,
+	medicalLeftOut: number,
+};
+
+/**  The written PDF. */
+export type ExportResultDto = {
+	pages: number,
+	bytes: number,
+	path: string,
+};
 
 export type IpcError = {
 	code: ErrorCode,

@@ -17,6 +17,8 @@ mod media;
 mod medical;
 mod merge;
 mod options;
+mod preview;
+pub use preview::ExportPreview;
 mod render;
 mod text;
 
