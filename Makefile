@@ -21,7 +21,8 @@ ui:
 e2e: setup-test ui
 	scripts/e2e.sh
 
-bench: setup
+bench:
+	scripts/setup.sh --bench
 	source scripts/env.sh && cargo run --release --locked -p dossier-bench
 
 # A demo dossier with a year of contacts in ~/Dossierkluis-demo (or DIR=...).

@@ -9,7 +9,10 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 WANT_TEST_TOOLS=0
+WANT_BENCH_TOOLS=0
 [[ "${1:-}" == "--test" ]] && WANT_TEST_TOOLS=1
+# The PDF benchmark compares against headless Chromium printing the same chronology.
+[[ "${1:-}" == "--bench" ]] && WANT_BENCH_TOOLS=1
 
 BUILD_PACKAGES=(
   libwebkit2gtk-4.1-dev libjavascriptcoregtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
@@ -21,6 +24,7 @@ TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick)
 missing=()
 packages=("${BUILD_PACKAGES[@]}")
 (( WANT_TEST_TOOLS )) && packages+=("${TEST_PACKAGES[@]}")
+(( WANT_BENCH_TOOLS )) && packages+=(chromium)
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")

@@ -2,6 +2,7 @@
 //! encrypted store against plain SQLite with the same schema and pragmas, and the
 //! unlock cost of the default key derivation. Timings are printed, never asserted.
 
+mod pdf;
 mod timeline;
 
 use std::time::{Duration, Instant};
@@ -99,4 +100,5 @@ fn main() {
     row("read all back (date order)", &enc_read, &plain_read);
 
     timeline::run(tmp.path(), &rng);
+    pdf::run(tmp.path());
 }
