@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDir, checkMinutes, checkNewPassphrase, checkRecoveryCode, checkRepeat, present } from './validation';
+import { checkDir, checkMinutes, checkNewPassphrase, checkRecoveryCode, checkRepeat, present, shownProblem } from './validation';
 
 describe('form checks', () => {
   it('wants a folder', () => {
@@ -17,6 +17,15 @@ describe('form checks', () => {
     expect(checkRepeat('lang genoeg', '')?.key).toBe('validation.repeatEmpty');
     expect(checkRepeat('lang genoeg', 'lang genoeG')?.key).toBe('validation.mismatch');
     expect(checkRepeat('lang genoeg', 'lang genoeg')).toBeNull();
+  });
+
+  it('shows a problem after a submit, or once a filled-in field was left', () => {
+    const p = checkRepeat('lang genoeg', 'lang');
+    expect(shownProblem(p, false, false, 'lang')).toBeNull();
+    expect(shownProblem(p, false, true, 'lang')).toBe(p);
+    expect(shownProblem(checkRepeat('lang genoeg', ''), false, true, '')).toBeNull();
+    expect(shownProblem(checkRepeat('lang genoeg', ''), true, false, '')?.key).toBe('validation.repeatEmpty');
+    expect(shownProblem(null, true, true, 'x')).toBeNull();
   });
 
   it('checks a recovery code before sending it', () => {

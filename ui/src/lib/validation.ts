@@ -63,6 +63,14 @@ export function checkMinutes(input: string | number | null | undefined): Problem
   return null;
 }
 
+/**
+ * The problem to show next to a field: empty fields are only complained about after a
+ * submit; a wrong value as soon as the person has left the field.
+ */
+export function shownProblem(p: Problem | null, submitted: boolean, touched: boolean, value: string): Problem | null {
+  return submitted || (touched && value !== '') ? p : null;
+}
+
 /** The problems that exist, in form order. */
 export function present(...problems: Array<Problem | null>): Problem[] {
   return problems.filter((p): p is Problem => p !== null);
