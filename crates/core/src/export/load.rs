@@ -9,50 +9,32 @@ use super::options::{
     ExportAttachment, ExportInput, ExportOptions, ExportPerson, Lang, OpenDeadline,
 };
 use super::text::{long_date, t};
-use super::{export_pdf, is_medical, PdfBundle};
+use super::{export_pdf, PdfBundle};
 use crate::clock::Clock;
 use crate::deadline::{objection_deadline, KnownDate};
 use crate::entry::{Entry, EntryKind};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::vault::Dossier;
-
-/// People and attachments are being built in parallel; until they land their API
-/// answers with this message. The loader then exports without them. This goes once
-/// both have landed.
-fn not_in_this_build(e: &Error) -> bool {
-    matches!(e, Error::Invalid(msg) if msg.contains("not available in this build yet"))
-}
 
 impl Dossier {
     /// Everything the bundle for `options` is made from.
     pub fn export_input(&self, options: &ExportOptions, clock: &dyn Clock) -> Result<ExportInput> {
         let entries = self.entries()?;
         let chain = self.verify_chain()?;
-        let people = match self.people() {
-            Ok(people) => people
-                .into_iter()
-                .map(|p| ExportPerson {
-                    id: p.id,
-                    name: p.data.name,
-                    role: p.data.role,
-                    organisation: p.data.organisation,
-                })
-                .collect(),
-            Err(e) if not_in_this_build(&e) => Vec::new(),
-            Err(e) => return Err(e),
-        };
-        let printed: Vec<&Entry> = entries
-            .iter()
-            .filter(|e| options.selects(e) && (options.include_medical || !is_medical(e)))
+        let people = self
+            .people()?
+            .into_iter()
+            .map(|p| ExportPerson {
+                id: p.id,
+                name: p.data.name,
+                role: p.data.role,
+                organisation: p.data.organisation,
+            })
             .collect();
+        let printed: Vec<&Entry> = entries.iter().filter(|e| options.prints(e)).collect();
         let mut attachments = Vec::new();
         for e in printed.iter().filter(|e| e.deleted_at.is_none()) {
-            let list = match self.attachments(e.id) {
-                Ok(list) => list,
-                Err(err) if not_in_this_build(&err) => break,
-                Err(err) => return Err(err),
-            };
-            for a in list {
+            for a in self.attachments(e.id)? {
                 // Bytes are read only when the originals go in: the index needs the
                 // stored fingerprint, not the file.
                 let bytes = if options.include_attachments {

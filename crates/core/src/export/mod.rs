@@ -43,6 +43,14 @@ pub fn is_medical(entry: &Entry) -> bool {
     entry.data.medical || entry.data.kind == EntryKind::MedicalAssessment
 }
 
+impl ExportOptions {
+    /// Whether `entry` goes into the bundle: selected by the filters, and not medical
+    /// unless the user opted in. The one rule the export and its preview share.
+    pub fn prints(&self, entry: &Entry) -> bool {
+        self.selects(entry) && (self.include_medical || !is_medical(entry))
+    }
+}
+
 /// What goes into the bundle, in print order.
 #[derive(Debug)]
 pub(crate) struct Selection<'a> {

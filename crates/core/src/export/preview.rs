@@ -1,7 +1,7 @@
 //! What a choice of export options would print, before building it: the counts the
 //! Export screen shows so the user knows what goes to the lawyer.
 
-use super::{is_medical, ExportOptions};
+use super::ExportOptions;
 use crate::error::Result;
 use crate::vault::Dossier;
 
@@ -18,10 +18,10 @@ impl Dossier {
     /// Uses the same selection rules as the export itself.
     pub fn export_preview(&self, options: &ExportOptions) -> Result<ExportPreview> {
         let entries = self.entries()?;
-        let chosen: Vec<_> = entries.iter().filter(|e| options.selects(e)).collect();
-        let (printed, left_out): (Vec<_>, Vec<_>) = chosen
-            .into_iter()
-            .partition(|e| options.include_medical || !is_medical(e));
+        let (printed, left_out): (Vec<_>, Vec<_>) = entries
+            .iter()
+            .filter(|e| options.selects(e))
+            .partition(|e| options.prints(e));
         let mut attachments = 0;
         for e in printed.iter().filter(|e| e.deleted_at.is_none()) {
             attachments += self.attachments(e.id)?.len();
