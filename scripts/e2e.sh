@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 cargo build --locked -p dossierkluis --features custom-protocol
+# The CLI too: scenario 11 asks `dossier deadline` for the legal last day.
+cargo build --locked -p dossier-cli
 export DOSSIERKLUIS_APP="$CARGO_TARGET_DIR/debug/dossierkluis"
+export DOSSIER_CLI="$CARGO_TARGET_DIR/debug/dossier"
 export TAURI_DRIVER="$DOSSIER_TOOLS/bin/tauri-driver"
 rm -rf tests/e2e/out && mkdir -p tests/e2e/out
 # One scenario file at a time: two WebKit processes on 2 cores only slow each other.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::State;
 
+use crate::commands_matters::select_case;
 use crate::dto::Language;
 use crate::error::IpcError;
 use crate::AppState;
@@ -33,6 +34,8 @@ pub struct ExportOptionsDto {
     pub cover_name: Option<String>,
     /// One line per address line.
     pub cover_address: Option<String>,
+    /// Only the entries of this case (F8), its title printed as the case.
+    pub case_id: Option<u32>,
 }
 
 /// How many entries and attachments a choice prints.
@@ -117,8 +120,12 @@ pub async fn export_preview(
     state: State<'_, AppState>,
     options: ExportOptionsDto,
 ) -> Result<ExportPreviewDto> {
-    let options = ExportOptions::try_from(options)?;
-    state.with_dossier(|d| preview(d, &options))
+    let case_id = options.case_id;
+    let mut options = ExportOptions::try_from(options)?;
+    state.with_dossier(|d| {
+        select_case(d, &mut options, case_id)?;
+        preview(d, &options)
+    })
 }
 
 /// Builds the PDF and writes it to `path` only. An existing file is refused
@@ -131,7 +138,8 @@ pub async fn export_pdf(
     path: String,
     overwrite: bool,
 ) -> Result<ExportResultDto> {
-    let options = ExportOptions::try_from(options)?;
+    let case_id = options.case_id;
+    let mut options = ExportOptions::try_from(options)?;
     let trimmed = path.trim();
     if trimmed.is_empty() {
         return Err(Error::Invalid("no file was chosen".into()).into());
@@ -140,7 +148,10 @@ pub async fn export_pdf(
     if !overwrite && path.exists() {
         return Err(Error::AlreadyExists(path.display().to_string()).into());
     }
-    let bundle = state.with_dossier(|d| Ok(d.export_bundle(&options, &SystemClock)?))?;
+    let bundle = state.with_dossier(|d| {
+        select_case(d, &mut options, case_id)?;
+        Ok(d.export_bundle(&options, &SystemClock)?)
+    })?;
     let what = format!("write {}", path.display());
     let mut open = std::fs::OpenOptions::new();
     open.write(true);

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use dossier_core::entry::{parse_date, parse_time};
 use dossier_core::store::history::Version;
 use dossier_core::{
-    Attachment, Entry, EntryData, EntryFilter, EntryKind, EntryPerson, KlantmanagerPeriod, Person,
-    PersonData, Preview,
+    Attachment, ContactRule, Entry, EntryData, EntryFilter, EntryKind, EntryPerson,
+    KlantmanagerPeriod, Person, PersonData, Preview,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -24,6 +24,13 @@ fn opt_date(s: &Option<String>) -> Result<Option<chrono::NaiveDate>, IpcError> {
     match s.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
         Some(d) => Ok(Some(parse_date(d)?)),
+    }
+}
+
+fn opt_time(s: &Option<String>) -> Result<Option<chrono::NaiveTime>, IpcError> {
+    match s.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => Ok(Some(parse_time(t)?)),
     }
 }
 
@@ -64,6 +71,20 @@ pub struct EntryFieldsDto {
     pub letter_dated: Option<String>,
     pub sent_on: Option<String>,
     pub received_on: Option<String>,
+    /// "Reageer vóór": a date written in the letter, kept exactly as written.
+    pub reply_by: Option<String>,
+    /// A repair date (hersteltermijn) written in the letter, exactly as written.
+    pub repair_by: Option<String>,
+    /// An invitation: the appointment's day and optional `HH:MM`.
+    pub appointment_on: Option<String>,
+    pub appointment_time: Option<String>,
+    /// Decisions only: this is the decision on the user's objection (absent: no).
+    #[serde(default)]
+    pub on_objection: bool,
+    /// Agreements only: `email-only`, `in-writing-only`, `no-home-visits` or null.
+    pub contact_rule: Option<String>,
+    /// The last day the contact rule applies; null: until further notice.
+    pub contact_rule_until: Option<String>,
     pub tags: Vec<String>,
     pub people: Vec<EntryPersonDto>,
 }
@@ -91,6 +112,13 @@ impl From<&EntryData> for EntryFieldsDto {
             letter_dated: date_string(d.letter_dated),
             sent_on: date_string(d.sent_on),
             received_on: date_string(d.received_on),
+            reply_by: date_string(d.reply_by),
+            repair_by: date_string(d.repair_by),
+            appointment_on: date_string(d.appointment_on),
+            appointment_time: d.appointment_time.map(|t| t.format("%H:%M").to_string()),
+            on_objection: d.on_objection,
+            contact_rule: d.contact_rule.map(|r| r.name().to_string()),
+            contact_rule_until: date_string(d.contact_rule_until),
             tags: d.tags.clone(),
             people: d
                 .people
@@ -108,9 +136,10 @@ impl TryFrom<EntryFieldsDto> for EntryData {
     type Error = IpcError;
 
     fn try_from(d: EntryFieldsDto) -> Result<Self, IpcError> {
-        let occurred_time = match d.occurred_time.as_deref().map(str::trim) {
+        let occurred_time = opt_time(&d.occurred_time)?;
+        let contact_rule = match d.contact_rule.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(t) => Some(parse_time(t)?),
+            Some(r) => Some(ContactRule::from_name(r)?),
         };
         Ok(EntryData {
             kind: EntryKind::from_name(&d.kind)?,
@@ -133,6 +162,13 @@ impl TryFrom<EntryFieldsDto> for EntryData {
             letter_dated: opt_date(&d.letter_dated)?,
             sent_on: opt_date(&d.sent_on)?,
             received_on: opt_date(&d.received_on)?,
+            reply_by: opt_date(&d.reply_by)?,
+            repair_by: opt_date(&d.repair_by)?,
+            appointment_on: opt_date(&d.appointment_on)?,
+            appointment_time: opt_time(&d.appointment_time)?,
+            on_objection: d.on_objection,
+            contact_rule,
+            contact_rule_until: opt_date(&d.contact_rule_until)?,
             tags: d
                 .tags
                 .into_iter()

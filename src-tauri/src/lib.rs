@@ -6,9 +6,14 @@ mod commands;
 mod commands_entries;
 mod commands_export;
 mod commands_links;
+mod commands_matters;
+mod commands_todos;
 mod dto;
 mod dto_entries;
+mod dto_matters;
+mod dto_todos;
 mod error;
+mod notify;
 mod settings;
 mod state;
 
@@ -54,6 +59,34 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_links::unlink_entries,
             commands_export::export_preview,
             commands_export::export_pdf,
+            commands_matters::list_exemptions,
+            commands_matters::get_exemption,
+            commands_matters::add_exemption,
+            commands_matters::update_exemption,
+            commands_matters::delete_exemption,
+            commands_matters::exemptions_on,
+            commands_matters::link_exemption_entry,
+            commands_matters::unlink_exemption_entry,
+            commands_matters::exemption_warnings,
+            commands_matters::list_cases,
+            commands_matters::get_case,
+            commands_matters::add_case,
+            commands_matters::update_case,
+            commands_matters::delete_case,
+            commands_matters::set_case_status,
+            commands_matters::case_entries,
+            commands_matters::add_to_case,
+            commands_matters::remove_from_case,
+            commands_matters::cases_of_entry,
+            commands_matters::contact_violations,
+            commands_todos::todos,
+            commands_todos::entry_todos,
+            commands_todos::set_todo_state,
+            commands_todos::due_reminders,
+            commands_todos::mark_reminders_shown,
+            commands_todos::export_todos_ics,
+            commands_todos::notification_status,
+            commands_todos::set_system_notifications,
         ])
         .events(collect_events![dto::DossierLocked])
 }
@@ -65,6 +98,8 @@ pub fn run() {
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // Called from Rust only (notify.rs); the window gets no notification permission.
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
@@ -75,7 +110,9 @@ pub fn run() {
                 .or_else(|_| app.path().home_dir())?;
             let state = AppState::new(config_dir, documents);
             app.manage(state);
+            app.manage(notify::NotifyState::default());
             autolock::spawn(app.handle().clone());
+            notify::spawn(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!())

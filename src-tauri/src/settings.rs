@@ -1,5 +1,6 @@
 //! App-level settings kept outside any dossier (they are needed before unlocking):
-//! language, auto-lock minutes and the recently opened dossier folders.
+//! language, auto-lock minutes, the recently opened dossier folders and whether system
+//! notifications are on.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,9 @@ pub struct Stored {
     pub auto_lock_minutes: u32,
     #[serde(default)]
     pub recent: Vec<PathBuf>,
+    /// System notifications for reminders (off by default; see notify.rs).
+    #[serde(default)]
+    pub system_notifications: bool,
 }
 
 impl Default for Stored {
@@ -27,6 +31,7 @@ impl Default for Stored {
             language: Language::Nl,
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
             recent: Vec::new(),
+            system_notifications: false,
         }
     }
 }
@@ -93,6 +98,10 @@ mod tests {
         assert_eq!(back.auto_lock_minutes, 3);
         assert_eq!(back.recent[0], Path::new("/media/usb/Dossier"));
         assert_eq!(back.recent.len(), 2);
+        assert!(
+            !back.system_notifications,
+            "notifications are off by default"
+        );
         std::fs::write(tmp.path().join(FILE), "{kapot").expect("write");
         assert_eq!(Stored::load(tmp.path()).language, Language::Nl);
     }

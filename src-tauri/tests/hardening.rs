@@ -162,6 +162,13 @@ fn no_shell_http_or_opener_plugin_and_a_current_tauri() {
             "plugin-{f} in package.json"
         );
     }
+    // Notifications are sent from Rust only (src-tauri/src/notify.rs): the webview gets
+    // neither the JS plugin nor any `notification:` permission (the capability test
+    // above refuses every permission not listed).
+    assert!(
+        !package.contains("@tauri-apps/plugin-notification"),
+        "the webview must not get the notification plugin"
+    );
     // Pin a Tauri with current security fixes: 2.x, at least 2.12.
     let lock = read("Cargo.lock");
     let key = "name = \"tauri\"\nversion = \"";

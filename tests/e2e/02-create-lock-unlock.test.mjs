@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 import { launch, shot, assertAccessible } from "./lib/app.mjs";
 import { waitFor } from "./lib/webdriver.mjs";
-import { PASS, createDossier, addNote, lock, unlock, pageText, typeConfirmGroups } from "./lib/flows.mjs";
+import { PASS, createDossier, addNote, lock, unlock, openTimeline, pageText, typeConfirmGroups } from "./lib/flows.mjs";
 
 const CANARY = "KANARIE-e2e-huisbezoek-4417";
 
@@ -55,7 +55,7 @@ test("create, confirm the code, log an entry, lock, wrong then right passphrase"
     await assertAccessible(s, "open with wrong passphrase");
 
     await unlock(s, PASS);
-    await s.byTestId("screen-timeline", 20000);
+    await openTimeline(s);
     await waitFor("the entry back on the timeline", async () => (await pageText(s)).includes(CANARY));
     assert.equal((await s.findAll(s.testid("entry-item"))).length, 1);
     assert.ok(code.length > 0);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 
 import { launch, shot, assertAccessible } from "./lib/app.mjs";
 import { waitFor } from "./lib/webdriver.mjs";
-import { createDossier, lock, unlock, pageText } from "./lib/flows.mjs";
+import { createDossier, lock, unlock, openTimeline, pageText } from "./lib/flows.mjs";
 
 test("recovery code opens the dossier and sets a new passphrase", async () => {
   const app = await launch();
@@ -30,11 +30,11 @@ test("recovery code opens the dossier and sets a new passphrase", async () => {
 
     await (await s.byTestId("recovery-input")).fill(code.toLowerCase().replaceAll("-", " "));
     await (await s.byTestId("recover-button")).click();
-    await s.byTestId("screen-timeline", 20000);
+    await openTimeline(s);
     await lock(s);
 
     await unlock(s, "nieuwe zin voor mij");
-    await s.byTestId("screen-timeline", 20000);
+    await openTimeline(s);
   } finally {
     await app.close();
   }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 
 import { launch, shot, assertAccessible } from "./lib/app.mjs";
 import { Key, waitFor } from "./lib/webdriver.mjs";
-import { PASS, createDossier, addNote, lock, unlock, pageText, tabTo } from "./lib/flows.mjs";
+import { PASS, createDossier, addNote, lock, unlock, openTimeline, pageText, tabTo } from "./lib/flows.mjs";
 
 test("create and unlock a dossier with the keyboard only", async () => {
   const app = await launch();
@@ -29,6 +29,10 @@ test("create and unlock a dossier with the keyboard only", async () => {
       await s.keys(groups[n - 1]);
     }
     await s.keys(Key.ENTER); // Enter submits the confirm form
+    await s.byTestId("screen-home");
+    // The timeline is one keystroke away in the header menu.
+    await tabTo(s, "timeline-button");
+    await s.keys(Key.ENTER);
     await s.byTestId("screen-timeline");
     await shot(s, "04-keyboard-timeline");
 
@@ -37,7 +41,7 @@ test("create and unlock a dossier with the keyboard only", async () => {
     await s.byTestId("screen-open");
     await tabTo(s, "passphrase");
     await s.keys(PASS + Key.ENTER);
-    await s.byTestId("screen-timeline", 20000);
+    await s.byTestId("screen-home", 20000);
   } finally {
     await app.close();
   }
@@ -58,7 +62,7 @@ test("after the idle time the dossier locks itself and the entries leave the scr
     await shot(s, "04-autolocked");
     await assertAccessible(s, "open after auto-lock");
     await unlock(s);
-    await s.byTestId("screen-timeline", 20000);
+    await openTimeline(s);
     await waitFor("entry back", async () => (await pageText(s)).includes("jobhunter"));
   } finally {
     await app.close();
@@ -90,7 +94,7 @@ test("settings: location shown, auto-lock saved, passphrase changed", async () =
     await unlock(s, PASS);
     await s.byTestId("error-message", 20000);
     await unlock(s, "een andere lange zin");
-    await s.byTestId("screen-timeline", 20000);
+    await s.byTestId("screen-home", 20000);
   } finally {
     await app.close();
   }

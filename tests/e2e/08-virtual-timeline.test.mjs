@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 
 import { launch, shot, assertAccessible } from "./lib/app.mjs";
 import { Key, waitFor } from "./lib/webdriver.mjs";
-import { createDossier, lock, unlock } from "./lib/flows.mjs";
+import { createDossier, lock, unlock, openTimeline } from "./lib/flows.mjs";
 import { count, textOf, scrollToTestId } from "./lib/entries.mjs";
 
 const N = 400;
@@ -48,7 +48,7 @@ test("hundreds of entries: only visible rows in the page, every row reachable", 
     // Reopen so the timeline loads them from scratch.
     await lock(s);
     await unlock(s);
-    await s.byTestId("screen-timeline", 20000);
+    await openTimeline(s);
     const total = await waitFor("the count", async () => Number(await (await s.byTestId("timeline-count")).attr("data-count")), 20000);
     assert.equal(total, N);
     const rows = await count(s, "entry-item");

@@ -4,32 +4,86 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use dossier_core::entry::{parse_date, parse_time};
-use dossier_core::{EntryData, EntryFilter, EntryKind, EntryPerson, Error, NewEntry, SystemClock};
+use dossier_core::{
+    ContactRule, EntryData, EntryFilter, EntryKind, EntryPerson, Error, NewEntry, SystemClock,
+};
 
 use crate::commands::{open, Result};
 use crate::json::{self, Cast, ImportFile};
 use crate::messages::Lang;
 
 /// The flags of `dossier add`, as typed.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, clap::Args)]
 pub struct AddArgs {
+    pub dir: PathBuf,
+    /// Kind of entry: letter-in, letter-out, call-in, call-out, meeting, home-visit,
+    /// video-call, email-in, email-out, sms, portal, decision, medical-assessment,
+    /// agreement, signed, job-application, note
+    #[arg(long)]
     pub kind: String,
+    /// The day it happened, YYYY-MM-DD
+    #[arg(long)]
     pub date: String,
+    /// The time it happened, HH:MM
+    #[arg(long)]
     pub time: Option<String>,
+    /// A short title (default: the kind)
+    #[arg(long)]
     pub title: Option<String>,
+    #[arg(long, default_value = "")]
     pub notes: String,
-    /// `NAME` or `NAME:ROLE`.
+    /// Someone involved, with their role in this contact: NAME or NAME:ROLE
+    /// (repeatable; a new name adds the person)
+    #[arg(long = "person", value_name = "NAME[:ROLE]")]
     pub people: Vec<String>,
+    /// The organisation (WPI, UWV, a re-integration company…)
+    #[arg(long, default_value = "")]
     pub org: String,
+    /// The agency's reference number
+    #[arg(long, default_value = "")]
     pub kenmerk: String,
+    /// A file to attach (repeatable)
+    #[arg(long, value_name = "FILE")]
     pub attach: Vec<PathBuf>,
+    /// Medical / private
+    #[arg(long)]
     pub medical: bool,
+    /// A sanction or cut was threatened: what was said
+    #[arg(long, value_name = "TEXT")]
     pub threat: Option<String>,
+    /// The date on the letter (dagtekening), YYYY-MM-DD
+    #[arg(long)]
     pub letter_dated: Option<String>,
+    /// The date it was sent (postmark), YYYY-MM-DD
+    #[arg(long)]
     pub sent: Option<String>,
+    /// The date it was received, YYYY-MM-DD
+    #[arg(long)]
     pub received: Option<String>,
+    /// A tag (repeatable)
+    #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    /// A date to come back to this, YYYY-MM-DD
+    #[arg(long)]
     pub follow_up: Option<String>,
+    /// Reply-by date written in the letter, YYYY-MM-DD (kept exactly as written)
+    #[arg(long)]
+    pub reply_by: Option<String>,
+    /// Repair date (hersteltermijn) written in the letter, YYYY-MM-DD
+    #[arg(long)]
+    pub repair_by: Option<String>,
+    /// An appointment this entry announces: YYYY-MM-DD or "YYYY-MM-DD HH:MM"
+    #[arg(long, value_name = "DATE[ TIME]")]
+    pub appointment: Option<String>,
+    /// This decision is the decision on an objection (next step: appeal)
+    #[arg(long)]
+    pub on_objection: bool,
+    /// For an agreement: email-only, in-writing-only or no-home-visits
+    #[arg(long, value_name = "RULE")]
+    pub contact_rule: Option<String>,
+    /// The last day the contact rule applies, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub contact_rule_until: Option<String>,
 }
 
 fn opt_date(s: &Option<String>) -> Result<Option<dossier_core::deadline::NaiveDate>> {
@@ -52,6 +106,13 @@ fn entry_of(a: &AddArgs) -> Result<NewEntry> {
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| a.kind.clone());
+    let (appointment_date, appointment_time) = match a.appointment.as_deref().map(str::trim) {
+        None | Some("") => (None, None),
+        Some(s) => match s.split_once(' ') {
+            Some((d, t)) => (Some(parse_date(d)?), Some(parse_time(t)?)),
+            None => (Some(parse_date(s)?), None),
+        },
+    };
     Ok(EntryData {
         occurred_time: a.time.as_deref().map(parse_time).transpose()?,
         notes: a.notes.clone(),
@@ -64,12 +125,24 @@ fn entry_of(a: &AddArgs) -> Result<NewEntry> {
         sent_on: opt_date(&a.sent)?,
         received_on: opt_date(&a.received)?,
         follow_up_on: opt_date(&a.follow_up)?,
+        reply_by: opt_date(&a.reply_by)?,
+        repair_by: opt_date(&a.repair_by)?,
+        appointment_on: appointment_date,
+        appointment_time,
+        on_objection: a.on_objection,
+        contact_rule: a
+            .contact_rule
+            .as_deref()
+            .map(ContactRule::from_name)
+            .transpose()?,
+        contact_rule_until: opt_date(&a.contact_rule_until)?,
         tags: a.tags.clone(),
         ..EntryData::new(kind, parse_date(&a.date)?, title)
     })
 }
 
-pub fn add(dir: &Path, a: &AddArgs, lang: Lang) -> Result {
+pub fn add(a: &AddArgs, lang: Lang) -> Result {
+    let dir = a.dir.as_path();
     // Validate the input (and that the files exist) before asking for the passphrase.
     let mut entry = entry_of(a)?;
     entry.validate(&SystemClock)?;

@@ -55,6 +55,20 @@ pub struct EntryJson {
     pub sent_on: Option<String>,
     #[serde(default)]
     pub received_on: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repair_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment_on: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment_time: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_objection: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_rule: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_rule_until: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
@@ -189,6 +203,13 @@ pub fn entry_json(e: &Entry, cast: &Cast) -> EntryJson {
         letter_dated: date(d.letter_dated),
         sent_on: date(d.sent_on),
         received_on: date(d.received_on),
+        reply_by: date(d.reply_by),
+        repair_by: date(d.repair_by),
+        appointment_on: date(d.appointment_on),
+        appointment_time: d.appointment_time.map(|t| t.format("%H:%M").to_string()),
+        on_objection: d.on_objection,
+        contact_rule: d.contact_rule.map(|r| r.name().to_string()),
+        contact_rule_until: date(d.contact_rule_until),
         tags: d.tags.clone(),
         people: d
             .people
@@ -262,6 +283,23 @@ pub fn entry_data(j: &EntryJson) -> Result<ImportItem, Error> {
         letter_dated: opt_date(&j.letter_dated)?,
         sent_on: opt_date(&j.sent_on)?,
         received_on: opt_date(&j.received_on)?,
+        reply_by: opt_date(&j.reply_by)?,
+        repair_by: opt_date(&j.repair_by)?,
+        appointment_on: opt_date(&j.appointment_on)?,
+        appointment_time: j
+            .appointment_time
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .map(parse_time)
+            .transpose()?,
+        on_objection: j.on_objection,
+        contact_rule: j
+            .contact_rule
+            .as_deref()
+            .filter(|r| !r.trim().is_empty())
+            .map(dossier_core::ContactRule::from_name)
+            .transpose()?,
+        contact_rule_until: opt_date(&j.contact_rule_until)?,
         tags: j.tags.clone(),
         ..EntryData::new(
             EntryKind::from_name(&j.kind)?,

@@ -1,9 +1,12 @@
 //! `dossier`: the headless command line over the Dossierkluis core, for scripts,
 //! advocates, tests and benchmarks. Its commands, flags and exit codes are a contract.
 
+mod case_cmd;
 mod commands;
 mod deadline_cmd;
+mod deadlines_cmd;
 mod entry_cmd;
+mod exemption_cmd;
 mod export_cmd;
 mod json;
 mod link_cmd;
@@ -37,59 +40,7 @@ enum Cmd {
     /// Change the passphrase (new one from DOSSIER_NEW_PASSPHRASE or a prompt)
     Passwd { dir: PathBuf },
     /// Add an entry to the timeline; prints its id
-    Add {
-        dir: PathBuf,
-        /// Kind of entry: letter-in, letter-out, call-in, call-out, meeting, home-visit,
-        /// video-call, email-in, email-out, sms, portal, decision, medical-assessment,
-        /// agreement, signed, job-application, note
-        #[arg(long)]
-        kind: String,
-        /// The day it happened, YYYY-MM-DD
-        #[arg(long)]
-        date: String,
-        /// The time it happened, HH:MM
-        #[arg(long)]
-        time: Option<String>,
-        /// A short title (default: the kind)
-        #[arg(long)]
-        title: Option<String>,
-        #[arg(long, default_value = "")]
-        notes: String,
-        /// Someone involved, with their role in this contact: NAME or NAME:ROLE
-        /// (repeatable; a new name adds the person)
-        #[arg(long = "person", value_name = "NAME[:ROLE]")]
-        people: Vec<String>,
-        /// The organisation (WPI, UWV, a re-integration company…)
-        #[arg(long, default_value = "")]
-        org: String,
-        /// The agency's reference number
-        #[arg(long, default_value = "")]
-        kenmerk: String,
-        /// A file to attach (repeatable)
-        #[arg(long, value_name = "FILE")]
-        attach: Vec<PathBuf>,
-        /// Medical / private
-        #[arg(long)]
-        medical: bool,
-        /// A sanction or cut was threatened: what was said
-        #[arg(long, value_name = "TEXT")]
-        threat: Option<String>,
-        /// The date on the letter (dagtekening), YYYY-MM-DD
-        #[arg(long)]
-        letter_dated: Option<String>,
-        /// The date it was sent (postmark), YYYY-MM-DD
-        #[arg(long)]
-        sent: Option<String>,
-        /// The date it was received, YYYY-MM-DD
-        #[arg(long)]
-        received: Option<String>,
-        /// A tag (repeatable)
-        #[arg(long = "tag", value_name = "TAG")]
-        tags: Vec<String>,
-        /// A date to come back to this, YYYY-MM-DD
-        #[arg(long)]
-        follow_up: Option<String>,
-    },
+    Add(Box<entry_cmd::AddArgs>),
     /// List the entries, oldest first (tombstones only with --deleted)
     List {
         dir: PathBuf,
@@ -173,6 +124,9 @@ enum Cmd {
         /// Language of the bundle: nl or en (default: the terminal's)
         #[arg(long = "lang")]
         pdf_lang: Option<String>,
+        /// Only the entries of this case (see `dossier cases`)
+        #[arg(long = "case", value_name = "ID")]
+        case_id: Option<i64>,
     },
     /// Write everything (entries with their history, people, periods) to FILE as JSON
     ExportJson {
@@ -215,6 +169,111 @@ enum Cmd {
         #[arg(long)]
         to: Option<String>,
     },
+    /// List the exemptions (ontheffingen), with a warning when one ends soon
+    Exemptions {
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record an exemption from a duty; prints its id
+    ExemptionAdd {
+        dir: PathBuf,
+        /// work, applying, tegenprestatie, reintegration or other
+        #[arg(long)]
+        duty: String,
+        /// Which duty (required with --duty other)
+        #[arg(long, default_value = "")]
+        duty_text: String,
+        /// First day, YYYY-MM-DD
+        #[arg(long)]
+        from: String,
+        /// Last day, YYYY-MM-DD
+        #[arg(long)]
+        to: String,
+        /// Who decided ("klantmanager J. de Vries, WPI")
+        #[arg(long, default_value = "")]
+        decided_by: String,
+        /// medical-assessment, letter, conversation or other
+        #[arg(long, default_value = "other")]
+        basis: String,
+        #[arg(long, default_value = "")]
+        basis_text: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+        /// An entry that documents it (repeatable)
+        #[arg(long = "entry", value_name = "ID")]
+        entries: Vec<i64>,
+    },
+    /// List the cases: `id⇥status⇥entries⇥first⇥last⇥title`
+    Cases {
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a case; prints its id
+    CaseAdd {
+        dir: PathBuf,
+        #[arg(long)]
+        title: String,
+        /// open, objection, hearing, appeal or closed
+        #[arg(long, default_value = "open")]
+        status: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// Put entries in a case
+    CaseEntry {
+        dir: PathBuf,
+        case_id: i64,
+        #[arg(required = true)]
+        entry_ids: Vec<i64>,
+        /// Take them out instead
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Set the status of a case: open, objection, hearing, appeal or closed
+    CaseStatus {
+        dir: PathBuf,
+        case_id: i64,
+        status: String,
+    },
+    /// List contacts that went against an agreement about contact:
+    /// `entry⇥agreement⇥agreed_on⇥rule`
+    Violations {
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the to-dos (deadlines) of DIR: open and missed ones, soonest first, as
+    /// `act-by⇥last day⇥state⇥sentence`
+    Deadlines {
+        dir: PathBuf,
+        /// One JSON array instead of lines
+        #[arg(long)]
+        json: bool,
+        /// Also the done and not-needed ones
+        #[arg(long)]
+        all: bool,
+        /// Write the open ones to this calendar file (.ics) instead (must not exist yet)
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+        /// See the to-dos as on this day, YYYY-MM-DD (default: today; for tests)
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Set what you decided about a to-do: done, not-needed or reopen
+    Todo {
+        dir: PathBuf,
+        /// The entry the to-do comes from
+        entry_id: i64,
+        /// objection, appeal, reply, repair, appointment, follow-up or decision-due
+        kind: String,
+        /// done, not-needed or reopen
+        choice: String,
+        /// With done: the entry that did it (e.g. the objection letter)
+        #[arg(long, value_name = "ENTRY_ID")]
+        by: Option<i64>,
+    },
     /// Compute the last day to object to a decision (no dossier needed); give exactly
     /// one of --sent, --received, --letter-dated
     #[command(group(ArgGroup::new("known").required(true).args(["sent", "received", "letter_dated"])))]
@@ -244,45 +303,7 @@ fn main() -> ExitCode {
         Cmd::Init { dir } => commands::init(&dir, lang),
         Cmd::Check { dir } => commands::check(&dir, lang),
         Cmd::Passwd { dir } => commands::passwd(&dir, lang),
-        Cmd::Add {
-            dir,
-            kind,
-            date,
-            time,
-            title,
-            notes,
-            people,
-            org,
-            kenmerk,
-            attach,
-            medical,
-            threat,
-            letter_dated,
-            sent,
-            received,
-            tags,
-            follow_up,
-        } => {
-            let args = entry_cmd::AddArgs {
-                kind,
-                date,
-                time,
-                title,
-                notes,
-                people,
-                org,
-                kenmerk,
-                attach,
-                medical,
-                threat,
-                letter_dated,
-                sent,
-                received,
-                tags,
-                follow_up,
-            };
-            entry_cmd::add(&dir, &args, lang)
-        }
+        Cmd::Add(args) => entry_cmd::add(&args, lang),
         Cmd::List {
             dir,
             json,
@@ -334,8 +355,10 @@ fn main() -> ExitCode {
             include_medical,
             no_attachments,
             pdf_lang,
+            case_id,
         } => {
             let args = pdf_cmd::PdfArgs {
+                case_id,
                 from: from.as_deref(),
                 to: to.as_deref(),
                 kinds: &kinds,
@@ -374,6 +397,73 @@ fn main() -> ExitCode {
             from,
             to,
         } => people_cmd::klantmanager(&dir, &person, &from, to.as_deref(), lang),
+        Cmd::Exemptions { dir, json } => exemption_cmd::exemptions(&dir, json, lang),
+        Cmd::ExemptionAdd {
+            dir,
+            duty,
+            duty_text,
+            from,
+            to,
+            decided_by,
+            basis,
+            basis_text,
+            notes,
+            entries,
+        } => {
+            let args = exemption_cmd::ExemptionArgs {
+                duty,
+                duty_text,
+                from,
+                to,
+                decided_by,
+                basis,
+                basis_text,
+                notes,
+                entries,
+            };
+            exemption_cmd::exemption_add(&dir, &args, lang)
+        }
+        Cmd::Cases { dir, json } => case_cmd::cases(&dir, json, lang),
+        Cmd::CaseAdd {
+            dir,
+            title,
+            status,
+            notes,
+        } => case_cmd::case_add(&dir, &title, &status, &notes, lang),
+        Cmd::CaseEntry {
+            dir,
+            case_id,
+            entry_ids,
+            remove,
+        } => case_cmd::case_entry(&dir, case_id, &entry_ids, remove, lang),
+        Cmd::CaseStatus {
+            dir,
+            case_id,
+            status,
+        } => case_cmd::case_status(&dir, case_id, &status, lang),
+        Cmd::Violations { dir, json } => case_cmd::violations(&dir, json, lang),
+        Cmd::Deadlines {
+            dir,
+            json,
+            all,
+            ics,
+            today,
+        } => {
+            let args = deadlines_cmd::DeadlinesArgs {
+                json,
+                all,
+                ics: ics.as_deref(),
+                today: today.as_deref(),
+            };
+            deadlines_cmd::deadlines(&dir, &args, lang)
+        }
+        Cmd::Todo {
+            dir,
+            entry_id,
+            kind,
+            choice,
+            by,
+        } => deadlines_cmd::todo(&dir, entry_id, &kind, &choice, by, lang),
         Cmd::Deadline {
             sent,
             received,

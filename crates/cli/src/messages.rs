@@ -42,6 +42,8 @@ pub enum CliError {
     Mismatch,
     /// Writing the output failed (e.g. a closed pipe).
     Output(std::io::Error),
+    /// No (live) case has this id.
+    UnknownCase(i64),
 }
 
 impl From<Error> for CliError {
@@ -74,6 +76,13 @@ pub fn explain(e: &CliError, lang: Lang) -> (String, u8) {
             format!("Kon de uitvoer niet schrijven: {err}"),
             format!("Could not write the output: {err}"),
             1,
+        ),
+        CliError::UnknownCase(id) => (
+            format!("er is geen zaak met nummer {id}. Kijk met dossier cases welke zaken er zijn"),
+            format!(
+                "there is no case with number {id}. See which cases there are with dossier cases"
+            ),
+            20,
         ),
     };
     let text = match lang {

@@ -22,6 +22,8 @@ pub struct PdfArgs<'a> {
     pub no_attachments: bool,
     /// `nl` or `en`; the CLI's own language when absent.
     pub pdf_lang: Option<&'a str>,
+    /// Only the entries of this case (`--case ID`).
+    pub case_id: Option<i64>,
 }
 
 fn options(args: &PdfArgs<'_>, lang: Lang) -> Result<ExportOptions> {
@@ -58,6 +60,14 @@ pub fn export(dir: &Path, pdf: &Path, args: &PdfArgs<'_>, lang: Lang) -> Result 
         return Err(Error::AlreadyExists(pdf.display().to_string()).into());
     }
     let d = open(dir, lang)?;
+    let options = match args.case_id {
+        Some(id) => ExportOptions {
+            case_label: Some(crate::case_cmd::live_case(&d, id)?.data.title),
+            entry_ids: Some(d.case_entry_ids(id)?),
+            ..options
+        },
+        None => options,
+    };
     let bundle = d.export_bundle(&options, &SystemClock)?;
     let what = format!("write {}", pdf.display());
     // create_new: never overwrite a file that appeared in the meantime.

@@ -119,8 +119,58 @@ pub struct EntryData {
     pub letter_dated: Option<NaiveDate>,
     pub sent_on: Option<NaiveDate>,
     pub received_on: Option<NaiveDate>,
+    /// A reply-by date the letter sets ("reageer vóór"), kept exactly as written: it is
+    /// not a legal period, so nothing ever extends it.
+    pub reply_by: Option<NaiveDate>,
+    /// A repair date (hersteltermijn, Participatiewet art. 54), exactly as written.
+    pub repair_by: Option<NaiveDate>,
+    /// An appointment this entry announces (an invitation): its day and optional time.
+    pub appointment_on: Option<NaiveDate>,
+    pub appointment_time: Option<NaiveTime>,
+    /// For a decision: it is the decision on an objection (beslissing op bezwaar), so
+    /// the next step is an appeal to the court, not another objection.
+    pub on_objection: bool,
+    /// For an agreement: a rule for how the agency may contact the user.
+    pub contact_rule: Option<ContactRule>,
+    /// The last day the rule applies (inclusive); `None`: until further notice.
+    pub contact_rule_until: Option<NaiveDate>,
     pub tags: Vec<String>,
     pub people: Vec<EntryPerson>,
+}
+
+/// A rule for contact agreed with the agency. The `name` strings are a contract
+/// (stored, CLI, JSON); never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ContactRule {
+    /// "Alleen per e-mail".
+    EmailOnly,
+    /// "Alleen schriftelijk": letters or e-mail, no calls or visits.
+    InWritingOnly,
+    /// "Geen huisbezoek".
+    NoHomeVisits,
+}
+
+impl ContactRule {
+    pub const ALL: [ContactRule; 3] = [
+        ContactRule::EmailOnly,
+        ContactRule::InWritingOnly,
+        ContactRule::NoHomeVisits,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ContactRule::EmailOnly => "email-only",
+            ContactRule::InWritingOnly => "in-writing-only",
+            ContactRule::NoHomeVisits => "no-home-visits",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Result<ContactRule> {
+        ContactRule::ALL
+            .into_iter()
+            .find(|r| r.name() == name)
+            .ok_or_else(|| Error::Invalid(format!("unknown contact rule: {name}")))
+    }
 }
 
 pub type NewEntry = EntryData;
@@ -149,6 +199,13 @@ impl EntryData {
             letter_dated: None,
             sent_on: None,
             received_on: None,
+            reply_by: None,
+            repair_by: None,
+            appointment_on: None,
+            appointment_time: None,
+            on_objection: false,
+            contact_rule: None,
+            contact_rule_until: None,
             tags: Vec::new(),
             people: Vec::new(),
         }
@@ -237,10 +294,45 @@ impl NewEntry {
                 )));
             }
         }
-        if let Some(f) = self.follow_up_on {
-            if f < EARLIEST || f > latest + Duration::days(3660) {
+        // Dates ahead (a follow-up, a reply-by date, an appointment) may lie up to ten
+        // years on; beyond that they are typing errors.
+        for (name, date) in [
+            ("follow-up date", self.follow_up_on),
+            ("reply-by date", self.reply_by),
+            ("repair date", self.repair_by),
+            ("appointment date", self.appointment_on),
+            ("end of the contact rule", self.contact_rule_until),
+        ] {
+            if let Some(d) = date {
+                if d < EARLIEST || d > latest + Duration::days(3660) {
+                    return Err(Error::Invalid(format!("the {name} {d} is not plausible")));
+                }
+            }
+        }
+        if self.appointment_time.is_some() && self.appointment_on.is_none() {
+            return Err(Error::Invalid(
+                "the appointment has a time but no date".into(),
+            ));
+        }
+        if self.on_objection && self.kind != EntryKind::Decision {
+            return Err(Error::Invalid(
+                "only a decision can be a decision on an objection".into(),
+            ));
+        }
+        if self.contact_rule.is_some() && self.kind != EntryKind::Agreement {
+            return Err(Error::Invalid(
+                "only an agreement can set a rule for contact".into(),
+            ));
+        }
+        if self.contact_rule_until.is_some() && self.contact_rule.is_none() {
+            return Err(Error::Invalid(
+                "the contact rule has an end date but no rule".into(),
+            ));
+        }
+        if let Some(until) = self.contact_rule_until {
+            if until < self.occurred_on {
                 return Err(Error::Invalid(format!(
-                    "the follow-up date {f} is not plausible"
+                    "the end of the contact rule {until} is before the agreement"
                 )));
             }
         }

@@ -9,7 +9,7 @@ use common::{clock, day, dossier};
 use chrono::NaiveTime;
 use dossier_core::person::NamedRole;
 use dossier_core::store::entries::{ImportBatch, ImportItem};
-use dossier_core::{EntryData, EntryFilter, EntryKind, EntryPerson, PersonData};
+use dossier_core::{ContactRule, EntryData, EntryFilter, EntryKind, EntryPerson, PersonData};
 
 /// An entry of `kind` with every field set to something that names the kind.
 fn full(kind: EntryKind, person_id: i64) -> EntryData {
@@ -32,6 +32,14 @@ fn full(kind: EntryKind, person_id: i64) -> EntryData {
         letter_dated: Some(day("2026-03-01")),
         sent_on: Some(day("2026-03-02")),
         received_on: Some(day("2026-03-04")),
+        // A Sunday on purpose: dates written in a letter are kept exactly as written.
+        reply_by: Some(day("2026-03-15")),
+        repair_by: Some(day("2026-03-20")),
+        appointment_on: Some(day("2026-04-02")),
+        appointment_time: Some(NaiveTime::from_hms_opt(10, 15, 0).unwrap()),
+        on_objection: kind == EntryKind::Decision,
+        contact_rule: (kind == EntryKind::Agreement).then_some(ContactRule::EmailOnly),
+        contact_rule_until: (kind == EntryKind::Agreement).then(|| day("2026-12-31")),
         tags: vec!["bezwaar".into(), "ontheffing".into()],
         people: vec![EntryPerson {
             person_id,

@@ -167,6 +167,10 @@ fn sample() -> ExportInput {
     letter.data.letter_dated = Some(day("2026-03-02"));
     letter.data.sent_on = Some(day("2026-03-03"));
     letter.data.received_on = Some(day("2026-03-05"));
+    // A Sunday, as the letter wrote it: printed unchanged.
+    letter.data.reply_by = Some(day("2026-03-15"));
+    letter.data.appointment_on = Some(day("2026-03-18"));
+    letter.data.appointment_time = NaiveTime::from_hms_opt(10, 0, 0);
     letter.data.people = vec![EntryPerson {
         person_id: 1,
         role: String::new(),
@@ -332,6 +336,13 @@ fn check(bundle: &PdfBundle, name: &str) -> Vec<String> {
         info.contains("Title:") && info.contains("WPI"),
         "{name}: document title"
     );
+    // The XMP packet (PDF/A-style metadata) carries the same title and a language.
+    let meta = String::from_utf8_lossy(&tool("pdfinfo", &["-meta", path.to_str().unwrap()]).stdout)
+        .to_string();
+    assert!(
+        meta.contains("<dc:title>") && meta.contains("WPI") && meta.contains("<dc:language>"),
+        "{name}: XMP metadata: {meta}"
+    );
     let outline = tool(
         "qpdf",
         &["--json", "--json-key=outlines", path.to_str().unwrap()],
@@ -411,6 +422,11 @@ fn the_bundle_reads_as_a_lawyer_expects() {
         "not chronological: {at:?}"
     );
     assert!(all.contains("dinsdag 10 februari 2026, 09:30 uur"));
+    assert!(
+        all.contains("Reageren vóór (zoals in de brief): zondag 15 maart 2026"),
+        "reply-by date as written: {all}"
+    );
+    assert!(all.contains("Afspraak op: woensdag 18 maart 2026 10:00"));
     assert!(
         all.contains("WPI/2026/0457") && all.contains("Jan Jansen (klantmanager, WPI) — belde mij")
     );

@@ -11,7 +11,10 @@ export function pageText(s) {
   return s.exec("return document.body.innerText;");
 }
 
-/** From the welcome screen: create a dossier, confirm the code, land on the timeline. */
+/**
+ * From the welcome screen: create a dossier, confirm the code, land on "Wat moet ik
+ * doen?" (the first screen after unlocking), then go on to the timeline.
+ */
 export async function createDossier(s, { dir, passphrase = PASS, screenshots = null } = {}) {
   await s.byTestId("screen-welcome");
   if (dir) await (await s.byTestId("dossier-dir")).fill(dir);
@@ -34,8 +37,15 @@ export async function createDossier(s, { dir, passphrase = PASS, screenshots = n
     await assertAccessible(s, "confirm code");
   }
   await (await s.byTestId("confirm-button")).click();
-  await s.byTestId("screen-timeline");
+  await openTimeline(s);
   return code;
+}
+
+/** After unlocking: the home view comes first; the header's "Tijdlijn" is one click away. */
+export async function openTimeline(s, timeoutMs = 20000) {
+  await s.byTestId("screen-home", timeoutMs);
+  await (await s.byTestId("timeline-button")).click();
+  await s.byTestId("screen-timeline", timeoutMs);
 }
 
 /** The confirm screen asks for two groups; their numbers are on the inputs. */

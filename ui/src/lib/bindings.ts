@@ -60,6 +60,77 @@ export const commands = {
 	 *  (`already_exists`) unless `overwrite` is true.
 	 */
 	exportPdf: (options: ExportOptionsDto_Deserialize, path: string, overwrite: boolean) => typedError<ExportResultDto, IpcError>(__TAURI_INVOKE("export_pdf", { options, path, overwrite })),
+	/**  The live exemptions, by first day, with their documents. */
+	listExemptions: () => typedError<ExemptionDto_Serialize[], IpcError>(__TAURI_INVOKE("list_exemptions")),
+	/**  One exemption (also a deleted one: then `deletedAt` is set). */
+	getExemption: (id: number) => typedError<ExemptionDto_Serialize, IpcError>(__TAURI_INVOKE("get_exemption", { id })),
+	/**  Records an exemption and links its documents. */
+	addExemption: (fields: ExemptionFieldsDto) => typedError<ExemptionDto_Serialize, IpcError>(__TAURI_INVOKE("add_exemption", { fields })),
+	/**  Changes an exemption; its documents become exactly `fields.entryIds`. */
+	updateExemption: (id: number, fields: ExemptionFieldsDto) => typedError<ExemptionDto_Serialize, IpcError>(__TAURI_INVOKE("update_exemption", { id, fields })),
+	/**  Deletes an exemption: hidden, not removed. */
+	deleteExemption: (id: number) => typedError<null, IpcError>(__TAURI_INVOKE("delete_exemption", { id })),
+	/**  The live exemptions that cover `date` (`YYYY-MM-DD`, both ends inclusive). */
+	exemptionsOn: (date: string) => typedError<ExemptionDto_Serialize[], IpcError>(__TAURI_INVOKE("exemptions_on", { date })),
+	/**  Links a live entry to a live exemption as one of its documents. */
+	linkExemptionEntry: (exemptionId: number, entryId: number) => typedError<null, IpcError>(__TAURI_INVOKE("link_exemption_entry", { exemptionId, entryId })),
+	/**  Unlinks a document from an exemption. */
+	unlinkExemptionEntry: (exemptionId: number, entryId: number) => typedError<null, IpcError>(__TAURI_INVOKE("unlink_exemption_entry", { exemptionId, entryId })),
+	/**
+	 *  The warnings today (8 and 4 weeks before an exemption ends, and just after),
+	 *  soonest end first, each with its sentence in Dutch and English.
+	 */
+	exemptionWarnings: () => typedError<ExemptionWarningDto[], IpcError>(__TAURI_INVOKE("exemption_warnings")),
+	/**  The live cases, most recently active first. */
+	listCases: () => typedError<CaseDto_Serialize[], IpcError>(__TAURI_INVOKE("list_cases")),
+	/**  One case (also a deleted one: then `deletedAt` is set). */
+	getCase: (id: number) => typedError<CaseDto_Serialize, IpcError>(__TAURI_INVOKE("get_case", { id })),
+	/**  Makes a case. */
+	addCase: (fields: CaseFieldsDto) => typedError<CaseDto_Serialize, IpcError>(__TAURI_INVOKE("add_case", { fields })),
+	/**  Changes a case's title, status and notes. */
+	updateCase: (id: number, fields: CaseFieldsDto) => typedError<CaseDto_Serialize, IpcError>(__TAURI_INVOKE("update_case", { id, fields })),
+	/**  Deletes a case: hidden, not removed; its entries are not touched. */
+	deleteCase: (id: number) => typedError<null, IpcError>(__TAURI_INVOKE("delete_case", { id })),
+	/**  Changes only the status of a case. */
+	setCaseStatus: (id: number, status: string) => typedError<CaseDto_Serialize, IpcError>(__TAURI_INVOKE("set_case_status", { id, status })),
+	/**  The live entries of a case as timeline rows, oldest first. */
+	caseEntries: (id: number) => typedError<EntryRowDto_Serialize[], IpcError>(__TAURI_INVOKE("case_entries", { id })),
+	/**  Puts a live entry in a live case. */
+	addToCase: (caseId: number, entryId: number) => typedError<null, IpcError>(__TAURI_INVOKE("add_to_case", { caseId, entryId })),
+	/**  Takes an entry out of a case. */
+	removeFromCase: (caseId: number, entryId: number) => typedError<null, IpcError>(__TAURI_INVOKE("remove_from_case", { caseId, entryId })),
+	/**  The live cases an entry belongs to. */
+	casesOfEntry: (id: number) => typedError<CaseDto_Serialize[], IpcError>(__TAURI_INVOKE("cases_of_entry", { id })),
+	/**  Every contact that went against an agreement about contact, in timeline order. */
+	contactViolations: () => typedError<ViolationDto[], IpcError>(__TAURI_INVOKE("contact_violations")),
+	/**
+	 *  Every to-do as seen today: open and missed first (soonest first), then done and
+	 *  not needed.
+	 */
+	todos: () => typedError<TodoDto_Serialize[], IpcError>(__TAURI_INVOKE("todos")),
+	/**  The to-dos that come from one entry (its detail screen). */
+	entryTodos: (id: number) => typedError<TodoDto_Serialize[], IpcError>(__TAURI_INVOKE("entry_todos", { id })),
+	/**
+	 *  Stores what the user decided about one to-do: `choice` is `done` (with the entry
+	 *  that did it, if any), `not-needed` or `reopen`.
+	 */
+	setTodoState: (entryId: number, kind: string, choice: string, doneBy: number | null) => typedError<null, IpcError>(__TAURI_INVOKE("set_todo_state", { entryId, kind, choice, doneBy })),
+	/**  The reminders due today that were not shown yet (the home view's banner). */
+	dueReminders: () => typedError<ReminderDto[], IpcError>(__TAURI_INVOKE("due_reminders")),
+	/**  "Gezien": these reminders are not shown again. */
+	markRemindersShown: (reminders: ReminderDto[]) => typedError<null, IpcError>(__TAURI_INVOKE("mark_reminders_shown", { reminders })),
+	/**
+	 *  Writes the open to-dos as an iCalendar file to `path` only. An existing file is
+	 *  refused (`already_exists`) unless `overwrite` is true (the save dialog asked).
+	 */
+	exportTodosIcs: (path: string, language: Language, overwrite: boolean) => typedError<IcsResultDto, IpcError>(__TAURI_INVOKE("export_todos_ics", { path, language, overwrite })),
+	/**  Whether system notifications are on, and what the system allows. */
+	notificationStatus: () => __TAURI_INVOKE<NotificationStatusDto>("notification_status"),
+	/**
+	 *  Turns system notifications on or off. Turning them on asks the system; the choice
+	 *  is kept even when refused (the Settings screen then says so).
+	 */
+	setSystemNotifications: (enabled: boolean) => typedError<NotificationStatusDto, IpcError>(__TAURI_INVOKE("set_system_notifications", { enabled })),
 };
 
 /** Events */
@@ -95,6 +166,50 @@ export type AttachmentDto = {
 	size: number | null,
 	sha256: string,
 	addedAt: string,
+};
+
+/**  A stored case with a summary of its live entries. */
+export type CaseDto = CaseDto_Serialize | CaseDto_Deserialize;
+
+/**  A stored case with a summary of its live entries. */
+export type CaseDto_Deserialize = {
+	id: number,
+	fields: CaseFieldsDto,
+	entryCount: number,
+	/**  The day of its earliest and latest live entry. */
+	firstOn?: string | null,
+	lastOn?: string | null,
+	createdAt: string,
+	updatedAt?: string | null,
+	deletedAt?: string | null,
+};
+
+/**  A stored case with a summary of its live entries. */
+export type CaseDto_Serialize = {
+	id: number,
+	fields: CaseFieldsDto,
+	entryCount: number,
+	/**  The day of its earliest and latest live entry. */
+	firstOn: string | null,
+	lastOn: string | null,
+	createdAt: string,
+	updatedAt: string | null,
+	deletedAt: string | null,
+};
+
+/**  What the user writes about a case. */
+export type CaseFieldsDto = {
+	title: string,
+	/**  `open`, `objection`, `hearing`, `appeal` or `closed`. */
+	status: string,
+	notes: string,
+};
+
+/**  Which date a legal period was counted from. */
+export type CountedFromDto = {
+	/**  `sent`, `letter-dated` or `received`. */
+	known: string,
+	date: string,
 };
 
 export type CreatedDossier = {
@@ -189,6 +304,19 @@ export type EntryFieldsDto_Deserialize = {
 	letterDated?: string | null,
 	sentOn?: string | null,
 	receivedOn?: string | null,
+	/**  "Reageer vóór": a date written in the letter, kept exactly as written. */
+	replyBy?: string | null,
+	/**  A repair date (hersteltermijn) written in the letter, exactly as written. */
+	repairBy?: string | null,
+	/**  An invitation: the appointment's day and optional `HH:MM`. */
+	appointmentOn?: string | null,
+	appointmentTime?: string | null,
+	/**  Decisions only: this is the decision on the user's objection (absent: no). */
+	onObjection?: boolean,
+	/**  Agreements only: `email-only`, `in-writing-only`, `no-home-visits` or null. */
+	contactRule?: string | null,
+	/**  The last day the contact rule applies; null: until further notice. */
+	contactRuleUntil?: string | null,
 	tags: string[],
 	people: EntryPersonDto[],
 };
@@ -218,6 +346,19 @@ export type EntryFieldsDto_Serialize = {
 	letterDated: string | null,
 	sentOn: string | null,
 	receivedOn: string | null,
+	/**  "Reageer vóór": a date written in the letter, kept exactly as written. */
+	replyBy: string | null,
+	/**  A repair date (hersteltermijn) written in the letter, exactly as written. */
+	repairBy: string | null,
+	/**  An invitation: the appointment's day and optional `HH:MM`. */
+	appointmentOn: string | null,
+	appointmentTime: string | null,
+	/**  Decisions only: this is the decision on the user's objection (absent: no). */
+	onObjection: boolean,
+	/**  Agreements only: `email-only`, `in-writing-only`, `no-home-visits` or null. */
+	contactRule: string | null,
+	/**  The last day the contact rule applies; null: until further notice. */
+	contactRuleUntil: string | null,
 	tags: string[],
 	people: EntryPersonDto[],
 };
@@ -304,6 +445,70 @@ export type EntryRowDto_Serialize = {
  */
 export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "disk_full" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "internal";
 
+/**  A stored exemption with its documents. */
+export type ExemptionDto = ExemptionDto_Serialize | ExemptionDto_Deserialize;
+
+/**  A stored exemption with its documents. */
+export type ExemptionDto_Deserialize = {
+	id: number,
+	fields: ExemptionFieldsDto,
+	documents: LinkedEntryDto[],
+	/**  "U heeft op deze datum een ontheffing voor de arbeidsplicht." (core's words) */
+	activeSentenceNl: string,
+	activeSentenceEn: string,
+	createdAt: string,
+	updatedAt?: string | null,
+	deletedAt?: string | null,
+};
+
+/**  A stored exemption with its documents. */
+export type ExemptionDto_Serialize = {
+	id: number,
+	fields: ExemptionFieldsDto,
+	documents: LinkedEntryDto[],
+	/**  "U heeft op deze datum een ontheffing voor de arbeidsplicht." (core's words) */
+	activeSentenceNl: string,
+	activeSentenceEn: string,
+	createdAt: string,
+	updatedAt: string | null,
+	deletedAt: string | null,
+};
+
+/**
+ *  Everything the user writes about an exemption: what the form sends and the list
+ *  shows.
+ */
+export type ExemptionFieldsDto = {
+	/**  `work`, `applying`, `tegenprestatie`, `reintegration` or `other`. */
+	duty: string,
+	/**  Required for `other`: which duty. */
+	dutyText: string,
+	/**  First and last day, both inclusive. */
+	fromOn: string,
+	toOn: string,
+	decidedBy: string,
+	/**  `medical-assessment`, `letter`, `conversation` or `other`. */
+	basis: string,
+	basisText: string,
+	notes: string,
+	/**  The entries that document it (decision letter, medical assessment). */
+	entryIds: number[],
+};
+
+/**  "Uw ontheffing loopt af op …; vraag op tijd verlenging aan", in both languages. */
+export type ExemptionWarningDto = {
+	exemptionId: number,
+	/**  `eight-weeks`, `four-weeks` or `ended`. */
+	level: string,
+	/**  Days from today to the last day: 0 on the last day, negative once ended. */
+	daysLeft: number,
+	duty: string,
+	dutyText: string,
+	toOn: string,
+	sentenceNl: string,
+	sentenceEn: string,
+};
+
 /**  What the user chose on the Export screen. */
 export type ExportOptionsDto = ExportOptionsDto_Serialize | ExportOptionsDto_Deserialize;
 
@@ -321,6 +526,8 @@ export type ExportOptionsDto_Deserialize = {
 	coverName?: string | null,
 	/**  One line per address line. */
 	coverAddress?: string | null,
+	/**  Only the entries of this case (F8), its title printed as the case. */
+	caseId?: number | null,
 };
 
 /**  What the user chose on the Export screen. */
@@ -337,6 +544,8 @@ export type ExportOptionsDto_Serialize = {
 	coverName: string | null,
 	/**  One line per address line. */
 	coverAddress: string | null,
+	/**  Only the entries of this case (F8), its title printed as the case. */
+	caseId: number | null,
 };
 
 /**  How many entries and attachments a choice prints. */
@@ -351,6 +560,13 @@ export type ExportResultDto = {
 	pages: number,
 	bytes: number,
 	path: string,
+};
+
+/**  The calendar file that was written. */
+export type IcsResultDto = {
+	path: string,
+	/**  How many open to-dos it holds. */
+	todos: number,
 };
 
 export type IpcError = {
@@ -378,6 +594,16 @@ export type KlantmanagerPeriodDto_Serialize = {
 
 export type Language = "nl" | "en";
 
+/**  A linked entry, enough to name it (and to mark it private when medical). */
+export type LinkedEntryDto = {
+	id: number,
+	kind: string,
+	title: string,
+	occurredOn: string,
+	medical: boolean,
+	deleted: boolean,
+};
+
 export type LockReason = "idle" | "suspend" | "user";
 
 export type MonthCountDto = {
@@ -391,6 +617,14 @@ export type NewEntryDto = {
 	occurredOn: string,
 	title: string,
 	notes: string,
+};
+
+/**  The system-notification setting and what the system allows. */
+export type NotificationStatusDto = {
+	/**  The user wants system notifications (off by default). */
+	enabled: boolean,
+	/**  `granted`, `denied` or `prompt`. */
+	permission: string,
 };
 
 export type PersonDto = {
@@ -417,6 +651,14 @@ export type PreviewDto = { type: "image"; dataUrl: string; width: number; height
 export type RecentDossier = {
 	dir: string,
 	name: string,
+};
+
+/**  A reminder due now for one to-do; sent back as is to mark it shown. */
+export type ReminderDto = {
+	entryId: number,
+	kind: string,
+	actBy: string,
+	daysBefore: number,
 };
 
 export type Settings = {
@@ -469,6 +711,83 @@ export type TimelinePageDto_Serialize = {
 	entries: EntryRowDto_Serialize[],
 };
 
+/**  One thing to do, derived from one entry, with its sentence in Dutch and English. */
+export type TodoDto = TodoDto_Serialize | TodoDto_Deserialize;
+
+/**  One thing to do, derived from one entry, with its sentence in Dutch and English. */
+export type TodoDto_Deserialize = {
+	entryId: number,
+	/**
+	 *  `objection`, `appeal`, `reply`, `repair`, `appointment`, `follow-up`,
+	 *  `decision-due`.
+	 */
+	kind: string,
+	/**  The entry's kind name (`decision`, `letter-in`, …). */
+	entryKind: string,
+	entryTitle: string,
+	entryDate: string,
+	kenmerk: string,
+	medical: boolean,
+	/**  The last day (legal, or as written in the letter). */
+	dueOn: string,
+	dueTime?: string | null,
+	/**  The day to act by (the advised send-by date for objection and appeal). */
+	actBy: string,
+	countedFrom?: CountedFromDto | null,
+	/**  A date as written in a letter that falls on a weekend day or holiday. */
+	onDayOff: boolean,
+	/**  `open`, `done`, `not-needed` or `missed`. */
+	state: string,
+	/**  The entry that did it (the objection letter), when the user said so. */
+	doneBy?: number | null,
+	/**  Whole days from today to `act_by`; negative when past. */
+	daysLeft: number,
+	/**
+	 *  Whole days from today to `due_on` (the last day); negative when past. Differs
+	 *  from `days_left` for objection and appeal, whose advised date comes earlier.
+	 */
+	daysToDue: number,
+	sentenceNl: string,
+	sentenceEn: string,
+};
+
+/**  One thing to do, derived from one entry, with its sentence in Dutch and English. */
+export type TodoDto_Serialize = {
+	entryId: number,
+	/**
+	 *  `objection`, `appeal`, `reply`, `repair`, `appointment`, `follow-up`,
+	 *  `decision-due`.
+	 */
+	kind: string,
+	/**  The entry's kind name (`decision`, `letter-in`, …). */
+	entryKind: string,
+	entryTitle: string,
+	entryDate: string,
+	kenmerk: string,
+	medical: boolean,
+	/**  The last day (legal, or as written in the letter). */
+	dueOn: string,
+	dueTime: string | null,
+	/**  The day to act by (the advised send-by date for objection and appeal). */
+	actBy: string,
+	countedFrom: CountedFromDto | null,
+	/**  A date as written in a letter that falls on a weekend day or holiday. */
+	onDayOff: boolean,
+	/**  `open`, `done`, `not-needed` or `missed`. */
+	state: string,
+	/**  The entry that did it (the objection letter), when the user said so. */
+	doneBy: number | null,
+	/**  Whole days from today to `act_by`; negative when past. */
+	daysLeft: number,
+	/**
+	 *  Whole days from today to `due_on` (the last day); negative when past. Differs
+	 *  from `days_left` for objection and appeal, whose advised date comes earlier.
+	 */
+	daysToDue: number,
+	sentenceNl: string,
+	sentenceEn: string,
+};
+
 /**  One stored version of an entry, with its fields read back. */
 export type VersionDto = VersionDto_Serialize | VersionDto_Deserialize;
 
@@ -496,6 +815,21 @@ export type VersionDto_Serialize = {
 	/**  How many attachments the entry had in this version. */
 	attachmentCount: number,
 	hash: string,
+};
+
+/**  One contact that went against one agreement about contact. */
+export type ViolationDto = {
+	entryId: number,
+	agreementEntryId: number,
+	/**  `email-only`, `in-writing-only` or `no-home-visits`. */
+	rule: string,
+	agreedOn: string,
+	/**
+	 *  "Dit contact ging in tegen de afspraak van dinsdag 3 maart 2026: alleen per
+	 *  e-mail."
+	 */
+	sentenceNl: string,
+	sentenceEn: string,
 };
 
 /* Tauri Specta runtime */

@@ -30,6 +30,13 @@ export function emptyFields(kind: EntryKind, date: string): Fields {
     letterDated: null,
     sentOn: null,
     receivedOn: null,
+    replyBy: null,
+    repairBy: null,
+    appointmentOn: null,
+    appointmentTime: null,
+    onObjection: false,
+    contactRule: null,
+    contactRuleUntil: null,
     tags: [],
     people: [],
   };
@@ -67,27 +74,33 @@ export type FieldGroup =
   | 'promised'
   | 'agreed'
   | 'threat'
-  | 'followUp';
+  | 'followUp'
+  /** Dates written in the letter: reply by, repair by, an appointment (DeadlineFields). */
+  | 'letterDeadlines'
+  /** "Dit is de beslissing op mijn bezwaar" (decisions). */
+  | 'onObjection'
+  /** A rule for contact and until when (agreements). */
+  | 'contactRule';
 
 const CONTACT: FieldGroup[] = ['time', 'who', 'organisation', 'asked', 'promised', 'agreed', 'threat', 'followUp'];
 const MEETING: FieldGroup[] = ['time', 'who', 'organisation', 'place', 'companions', 'asked', 'promised', 'agreed', 'threat', 'followUp'];
 const MESSAGE: FieldGroup[] = ['time', 'who', 'organisation', 'asked', 'agreed', 'threat', 'followUp'];
 
 const GROUPS: Record<EntryKind, FieldGroup[]> = {
-  'letter-in': ['who', 'organisation', 'kenmerk', 'letterDates', 'threat', 'followUp'],
+  'letter-in': ['who', 'organisation', 'kenmerk', 'letterDates', 'letterDeadlines', 'threat', 'followUp'],
   'letter-out': ['who', 'organisation', 'kenmerk', 'letterDates', 'followUp'],
   'call-in': CONTACT,
   'call-out': CONTACT,
   meeting: MEETING,
   'home-visit': MEETING,
   'video-call': ['time', 'who', 'organisation', 'companions', 'asked', 'promised', 'agreed', 'threat', 'followUp'],
-  'email-in': MESSAGE,
+  'email-in': [...MESSAGE, 'letterDeadlines'],
   'email-out': MESSAGE,
   sms: MESSAGE,
-  portal: MESSAGE,
-  decision: ['organisation', 'kenmerk', 'sentOn', 'threat', 'followUp'],
+  portal: [...MESSAGE, 'letterDeadlines'],
+  decision: ['organisation', 'kenmerk', 'sentOn', 'letterDeadlines', 'onObjection', 'threat', 'followUp'],
   'medical-assessment': ['time', 'who', 'organisation', 'place', 'companions', 'asked', 'agreed', 'followUp'],
-  agreement: ['who', 'organisation', 'agreed', 'followUp'],
+  agreement: ['who', 'organisation', 'agreed', 'contactRule', 'followUp'],
   signed: ['who', 'organisation', 'place', 'kenmerk'],
   'job-application': ['organisation', 'followUp'],
   note: [],
@@ -118,6 +131,13 @@ export const COMPARED_FIELDS = [
   'letterDated',
   'sentOn',
   'receivedOn',
+  'replyBy',
+  'repairBy',
+  'appointmentOn',
+  'appointmentTime',
+  'onObjection',
+  'contactRule',
+  'contactRuleUntil',
   'tags',
   'people',
 ] as const satisfies ReadonlyArray<keyof Fields>;

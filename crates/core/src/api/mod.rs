@@ -3,11 +3,15 @@
 //! history chain and the search index in step.
 
 mod attachments;
+mod cases;
 mod entries;
+mod exemptions;
 pub mod filter;
 mod links;
 mod people;
+mod todos;
 pub mod undo;
+mod violations;
 
 pub(crate) fn now_string(clock: &dyn crate::Clock) -> String {
     clock

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde_json::Value;
 
 use crate::clock::Clock;
-use crate::entry::{Entry, EntryData, EntryKind, EntryPerson};
+use crate::entry::{ContactRule, Entry, EntryData, EntryKind, EntryPerson};
 use crate::error::{Error, Result};
 use crate::store::history::Version;
 use crate::vault::Dossier;
@@ -36,15 +36,21 @@ fn opt_date(v: &Value, key: &str) -> Result<Option<NaiveDate>> {
     }
 }
 
+fn opt_time(v: &Value, key: &str) -> Result<Option<NaiveTime>> {
+    match v.get(key).and_then(Value::as_str) {
+        None => Ok(None),
+        Some(s) => NaiveTime::parse_from_str(s, "%H:%M")
+            .map(Some)
+            .map_err(|_| damaged(key)),
+    }
+}
+
 /// The entry's fields as they were stored in one version (its canonical JSON).
 pub fn version_data(version: &Version) -> Result<EntryData> {
     let v: Value = serde_json::from_str(&version.content).map_err(|_| damaged("content"))?;
     let kind = EntryKind::from_name(&text(&v, "kind")).map_err(|_| damaged("kind"))?;
     let occurred_on = opt_date(&v, "occurred_on")?.ok_or_else(|| damaged("date"))?;
-    let occurred_time = match v.get("occurred_time").and_then(Value::as_str) {
-        None => None,
-        Some(s) => Some(NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| damaged("time"))?),
-    };
+    let occurred_time = opt_time(&v, "occurred_time")?;
     let tags = v
         .get("tags")
         .and_then(Value::as_array)
@@ -90,6 +96,20 @@ pub fn version_data(version: &Version) -> Result<EntryData> {
         letter_dated: opt_date(&v, "letter_dated")?,
         sent_on: opt_date(&v, "sent_on")?,
         received_on: opt_date(&v, "received_on")?,
+        reply_by: opt_date(&v, "reply_by")?,
+        repair_by: opt_date(&v, "repair_by")?,
+        appointment_on: opt_date(&v, "appointment_on")?,
+        appointment_time: opt_time(&v, "appointment_time")?,
+        on_objection: v
+            .get("on_objection")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        contact_rule: v
+            .get("contact_rule")
+            .and_then(Value::as_str)
+            .map(ContactRule::from_name)
+            .transpose()?,
+        contact_rule_until: opt_date(&v, "contact_rule_until")?,
         tags,
         people,
     })

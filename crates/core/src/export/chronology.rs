@@ -8,6 +8,7 @@ use super::layout::{Item, BODY, LEFT, LINE, SMALL};
 use super::options::Lang;
 use super::text::{date_time, instant, instant_day, join_list, kind_label, long_date, t};
 use super::{Ctx, Flow};
+use crate::contact_rule::{violations_in, Violation};
 use crate::entry::Entry;
 
 const INDENT: f32 = 0.0;
@@ -40,8 +41,10 @@ pub fn chronology(ctx: &Ctx<'_>, flow: &mut Flow<'_>, medical: bool) {
             ),
         );
     }
+    // Checked against every agreement in the dossier, also ones not printed.
+    let broken = violations_in(&ctx.input.entries);
     for e in entries {
-        block(ctx, flow, e, medical);
+        block(ctx, flow, e, medical, &broken);
     }
     flow.continued = None;
 }
@@ -72,7 +75,7 @@ fn who(ctx: &Ctx<'_>, e: &Entry) -> Vec<String> {
         .collect()
 }
 
-fn block(ctx: &Ctx<'_>, flow: &mut Flow<'_>, e: &Entry, medical: bool) {
+fn block(ctx: &Ctx<'_>, flow: &mut Flow<'_>, e: &Entry, medical: bool, broken: &[Violation]) {
     let lang = ctx.lang;
     let d = &e.data;
     let no = entry_ref(ctx, e, medical);
@@ -147,6 +150,55 @@ fn block(ctx: &Ctx<'_>, flow: &mut Flow<'_>, e: &Entry, medical: bool) {
         }
     }
     field(flow, t(lang, "Datums", "Dates"), &dates.join("; "));
+    if d.on_objection {
+        field(
+            flow,
+            t(lang, "Soort besluit", "Kind of decision"),
+            t(lang, "beslissing op bezwaar", "decision on objection"),
+        );
+    }
+    // Dates the letter itself sets are printed exactly as written, marked as such.
+    for (nl, en, date) in [
+        (
+            "Reageren vóór (zoals in de brief)",
+            "Reply by (as written)",
+            d.reply_by,
+        ),
+        (
+            "Hersteltermijn tot (zoals in de brief)",
+            "Repair period until (as written)",
+            d.repair_by,
+        ),
+    ] {
+        if let Some(date) = date {
+            field(flow, t(lang, nl, en), &long_date(lang, date));
+        }
+    }
+    if let Some(day) = d.appointment_on {
+        let when = match d.appointment_time {
+            Some(time) => format!("{} {}", long_date(lang, day), time.format("%H:%M")),
+            None => long_date(lang, day),
+        };
+        field(flow, t(lang, "Afspraak op", "Appointment on"), &when);
+    }
+    if let Some(rule) = d.contact_rule {
+        let mut text = match lang {
+            Lang::Nl => crate::contact_rule::rule_label_nl(rule).to_string(),
+            Lang::En => crate::contact_rule::rule_label_en(rule).to_string(),
+        };
+        if let Some(until) = d.contact_rule_until {
+            text = format!(
+                "{text} ({} {})",
+                t(lang, "tot en met", "until"),
+                long_date(lang, until)
+            );
+        }
+        field(
+            flow,
+            t(lang, "Afspraak over contact", "Rule for contact"),
+            &text,
+        );
+    }
     if !d.notes.trim().is_empty() {
         flow.gap(2.0);
         flow.para(Face::Regular, BODY, INDENT, d.notes.trim());
@@ -157,6 +209,13 @@ fn block(ctx: &Ctx<'_>, flow: &mut Flow<'_>, e: &Entry, medical: bool) {
     field(flow, t(lang, "Afgesproken", "Agreed"), &d.agreed);
     if d.threat {
         threat(flow, lang, &d.threat_text);
+    }
+    for v in broken.iter().filter(|v| v.entry_id == e.id) {
+        let sentence = match lang {
+            Lang::Nl => v.sentence_nl(),
+            Lang::En => v.sentence_en(),
+        };
+        flow.para(Face::Bold, BODY, INDENT, &sentence);
     }
     field(flow, t(lang, "Aanwezig", "Also present"), &d.companions);
     if let Some(f) = d.follow_up_on {

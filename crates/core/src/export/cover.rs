@@ -2,11 +2,14 @@
 //! period and filters, counts in words, open deadlines, and the hash-chain head with
 //! what it proves and what it does not.
 
+use std::collections::HashSet;
+
 use super::fonts::Face;
 use super::layout::{BODY, LINE, SMALL};
 use super::options::Lang;
 use super::text::{counted, join_list, kind_label, long_date, short_date, t, COUNT_GROUPS};
 use super::{Ctx, Flow};
+use crate::contact_rule::violations_in;
 
 pub fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let lang = ctx.lang;
@@ -104,6 +107,9 @@ pub fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     flow.gap(LINE * 0.8);
     flow.para(Face::Bold, 12.0, 0.0, t(lang, "Inhoud", "Contents"));
     flow.para(Face::Regular, BODY, 0.0, &counts(ctx));
+    if let Some(line) = broken_agreements(ctx) {
+        flow.para(Face::Bold, BODY, 0.0, &line);
+    }
     flow.gap(LINE * 0.8);
     flow.para(
         Face::Bold,
@@ -281,6 +287,31 @@ fn counts(ctx: &Ctx<'_>) -> String {
         (Lang::En, n) => format!(" {n} exhibits."),
     };
     s
+}
+
+/// How many printed contacts went against an agreement about contact (checked
+/// against every agreement in the dossier, also ones not printed); `None` when none.
+fn broken_agreements(ctx: &Ctx<'_>) -> Option<String> {
+    let broken: HashSet<i64> = violations_in(&ctx.input.entries)
+        .iter()
+        .map(|v| v.entry_id)
+        .collect();
+    let n = ctx
+        .sel
+        .main
+        .iter()
+        .chain(ctx.sel.medical.iter())
+        .filter(|e| broken.contains(&e.id))
+        .count();
+    Some(match (ctx.lang, n) {
+        (_, 0) => return None,
+        (Lang::Nl, 1) => "1 contact ging in tegen een gemaakte afspraak over contact.".into(),
+        (Lang::Nl, n) => {
+            format!("{n} contacten gingen in tegen een gemaakte afspraak over contact.")
+        }
+        (Lang::En, 1) => "1 contact went against an agreement about contact.".into(),
+        (Lang::En, n) => format!("{n} contacts went against an agreement about contact."),
+    })
 }
 
 fn chain(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {

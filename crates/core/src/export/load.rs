@@ -3,17 +3,16 @@
 //! attachments of entries that will be printed are read, so a default export never
 //! even loads a medical attachment's bytes.
 
-use chrono::NaiveDate;
+use std::collections::HashSet;
 
 use super::options::{
     ExportAttachment, ExportInput, ExportOptions, ExportPerson, Lang, OpenDeadline,
 };
-use super::text::{long_date, t};
 use super::{export_pdf, PdfBundle};
 use crate::clock::Clock;
-use crate::deadline::{objection_deadline, KnownDate};
-use crate::entry::{Entry, EntryKind};
+use crate::entry::Entry;
 use crate::error::Result;
+use crate::todo::{sentence_en, sentence_nl, Todo, TodoState};
 use crate::vault::Dossier;
 
 impl Dossier {
@@ -52,8 +51,9 @@ impl Dossier {
                 });
             }
         }
-        let today = clock.now().date_naive();
-        let open_deadlines = open_deadlines(&printed, today, options.lang);
+        let today = crate::clock::dutch_today(clock.now());
+        let todos = self.todos(today)?;
+        let open_deadlines = open_deadlines(&todos, &printed, options.lang);
         Ok(ExportInput {
             chain_head: chain.head,
             chain_versions: chain.versions,
@@ -77,49 +77,20 @@ impl Dossier {
     }
 }
 
-/// Deadlines still running on `today`: the objection period of each decision (Awb
-/// 6:7, computed by the deadline engine from the best known date) and follow-up dates
-/// the user set.
-pub fn open_deadlines(entries: &[&Entry], today: NaiveDate, lang: Lang) -> Vec<OpenDeadline> {
-    let mut out = Vec::new();
-    for e in entries.iter().filter(|e| e.deleted_at.is_none()) {
-        let d = &e.data;
-        if d.kind == EntryKind::Decision {
-            let known = KnownDate::best(d.sent_on, d.letter_dated, d.received_on)
-                .unwrap_or(KnownDate::Received(d.occurred_on));
-            if let Ok(r) = objection_deadline(known) {
-                if r.legal_last_day >= today {
-                    let kenmerk = if d.kenmerk.trim().is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {} {}", t(lang, "kenmerk", "reference"), d.kenmerk.trim())
-                    };
-                    let text = match lang {
-                        Lang::Nl => format!(
-                            "laatste dag van de bezwaartermijn tegen het besluit \"{}\"{kenmerk} (advies: verstuur uiterlijk {})",
-                            d.title.trim(),
-                            long_date(lang, r.advised_send_by)
-                        ),
-                        Lang::En => format!(
-                            "last day to object to the decision \"{}\"{kenmerk} (advice: send by {})",
-                            d.title.trim(),
-                            long_date(lang, r.advised_send_by)
-                        ),
-                    };
-                    out.push(OpenDeadline {
-                        date: r.legal_last_day,
-                        text,
-                    });
-                }
-            }
-        }
-        if let Some(f) = d.follow_up_on.filter(|f| *f >= today) {
-            out.push(OpenDeadline {
-                date: f,
-                text: format!("{}: {}", t(lang, "vervolg", "follow-up"), d.title.trim()),
-            });
-        }
-    }
-    out.sort_by_key(|d| d.date);
-    out
+/// The to-dos still open on `today` that come from printed entries, in the to-do
+/// engine's words: the same deadlines, advice and "done" rules as the home view, so a
+/// decision already objected to is not listed as open.
+fn open_deadlines(todos: &[Todo], printed: &[&Entry], lang: Lang) -> Vec<OpenDeadline> {
+    let ids: HashSet<i64> = printed.iter().map(|e| e.id).collect();
+    todos
+        .iter()
+        .filter(|t| t.state == TodoState::Open && ids.contains(&t.entry_id))
+        .map(|t| OpenDeadline {
+            date: t.due_on,
+            text: match lang {
+                Lang::Nl => sentence_nl(t),
+                Lang::En => sentence_en(t),
+            },
+        })
+        .collect()
 }

@@ -75,6 +75,11 @@ pub fn finish(
             place(&mut doc, page_id, xobject, &matrix)?;
         }
     }
+    if let Ok(catalog) = doc.catalog_mut() {
+        // XMP from printpdf carries a random instance ID; ours (set next) is made
+        // from the clock, so the same dossier and clock give the same bytes.
+        catalog.remove(b"Metadata");
+    }
     metadata(&mut doc, title, lang, clock)?;
     outline(&mut doc, pages, &page_ids)?;
     // printpdf writes random document IDs. A placeholder goes in now and is replaced
@@ -82,11 +87,6 @@ pub fn finish(
     // the same dossier and clock give the same bytes.
     let zero = Object::String(vec![0; 16], StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![zero.clone(), zero]);
-    if let Ok(catalog) = doc.catalog_mut() {
-        // XMP from printpdf carries a random instance ID and no more than the Info
-        // dictionary says.
-        catalog.remove(b"Metadata");
-    }
     doc.prune_objects();
     doc.compress();
     let mut out = Vec::new();
@@ -385,5 +385,16 @@ fn metadata(doc: &mut Document, title: &str, lang: Lang, clock: &dyn Clock) -> R
     };
     let info_id = doc.add_object(info);
     doc.trailer.set("Info", Object::Reference(info_id));
+    // Uncompressed, as PDF/A asks of the metadata stream, so any tool can read it.
+    let xmp = super::xmp::packet(title, lang.tag(), clock.now());
+    let stream = Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        xmp.into_bytes(),
+    )
+    .with_compression(false);
+    let xmp_id = doc.add_object(stream);
+    doc.catalog_mut()
+        .map_err(|e| broken("find the catalog", e))?
+        .set("Metadata", Object::Reference(xmp_id));
     Ok(())
 }

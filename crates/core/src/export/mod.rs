@@ -21,6 +21,7 @@ mod preview;
 pub use preview::ExportPreview;
 mod render;
 mod text;
+mod xmp;
 
 pub use options::{
     CoverPerson, ExportAttachment, ExportInput, ExportOptions, ExportPerson, Lang, OpenDeadline,
@@ -157,7 +158,7 @@ pub fn export_pdf(
     for ex in &mut sel.exhibits {
         ex.classify(options.include_attachments, options.lang);
     }
-    let made_on = clock.now().date_naive();
+    let made_on = crate::clock::dutch_today(clock.now());
     let mut ctx = Ctx {
         input,
         options,

@@ -5,14 +5,16 @@
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-use crate::entry::{Entry, EntryData, EntryKind, EntryPerson};
+use crate::entry::{ContactRule, Entry, EntryData, EntryKind, EntryPerson};
 use crate::error::{from_sqlite, Error, Result};
 
 const COLUMNS: &str = "id, kind, occurred_on, occurred_time, title, notes, asked, promised,
     agreed, organisation, place, channel, kenmerk, companions, threat, threat_text,
     follow_up_on, medical, letter_dated, sent_on, received_on, created_at, updated_at,
     version, deleted_at, delete_reason,
-    (SELECT count(*) FROM attachments a WHERE a.entry_id = entries.id AND a.deleted_at IS NULL)";
+    (SELECT count(*) FROM attachments a WHERE a.entry_id = entries.id AND a.deleted_at IS NULL),
+    reply_by, repair_by, appointment_on, appointment_time, on_objection, contact_rule,
+    contact_rule_until";
 
 fn date_str(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.to_string())
@@ -82,7 +84,9 @@ fn write_fields(tx: &Transaction<'_>, id: i64, e: &EntryData) -> Result<()> {
         "UPDATE entries SET occurred_time = ?2, asked = ?3, promised = ?4, agreed = ?5,
          organisation = ?6, place = ?7, channel = ?8, kenmerk = ?9, companions = ?10,
          threat = ?11, threat_text = ?12, follow_up_on = ?13, medical = ?14,
-         letter_dated = ?15, sent_on = ?16, received_on = ?17 WHERE id = ?1",
+         letter_dated = ?15, sent_on = ?16, received_on = ?17, reply_by = ?18,
+         repair_by = ?19, appointment_on = ?20, appointment_time = ?21, on_objection = ?22,
+         contact_rule = ?23, contact_rule_until = ?24 WHERE id = ?1",
         params![
             id,
             time_str(e.occurred_time),
@@ -101,6 +105,13 @@ fn write_fields(tx: &Transaction<'_>, id: i64, e: &EntryData) -> Result<()> {
             date_str(e.letter_dated),
             date_str(e.sent_on),
             date_str(e.received_on),
+            date_str(e.reply_by),
+            date_str(e.repair_by),
+            date_str(e.appointment_on),
+            time_str(e.appointment_time),
+            e.on_objection,
+            e.contact_rule.map(|r| r.name()),
+            date_str(e.contact_rule_until),
         ],
     )
     .map_err(|err| from_sqlite("save the entry", err))?;
@@ -162,6 +173,11 @@ struct RawRow {
     deleted_at: Option<String>,
     delete_reason: String,
     attachment_count: u32,
+    /// reply_by, repair_by, appointment_on, contact_rule_until
+    ahead: [Option<String>; 4],
+    appointment_time: Option<String>,
+    on_objection: bool,
+    contact_rule: Option<String>,
 }
 
 fn raw(r: &Row<'_>) -> rusqlite::Result<RawRow> {
@@ -195,6 +211,10 @@ fn raw(r: &Row<'_>) -> rusqlite::Result<RawRow> {
         deleted_at: r.get(24)?,
         delete_reason: r.get(25)?,
         attachment_count: r.get(26)?,
+        ahead: [r.get(27)?, r.get(28)?, r.get(29)?, r.get(33)?],
+        appointment_time: r.get(30)?,
+        on_objection: r.get(31)?,
+        contact_rule: r.get(32)?,
     })
 }
 
@@ -203,16 +223,18 @@ fn finish(conn: &Connection, r: RawRow) -> Result<Entry> {
     let [title, notes, asked, promised, agreed, organisation, place, channel, kenmerk, companions, threat_text] =
         r.text;
     let [letter_dated, sent_on, received_on] = r.letter_dates;
+    let [reply_by, repair_by, appointment_on, contact_rule_until] = r.ahead;
+    let time = |t: Option<String>| {
+        t.map(|t| NaiveTime::parse_from_str(&t, "%H:%M"))
+            .transpose()
+            .map_err(|_| Error::Damaged(format!("entry {id} has an invalid time")))
+    };
     let data = EntryData {
         kind: EntryKind::from_name(&r.kind)
             .map_err(|_| Error::Damaged(format!("entry {id} has an unknown kind")))?,
         occurred_on: NaiveDate::parse_from_str(&r.occurred_on, "%Y-%m-%d")
             .map_err(|_| Error::Damaged(format!("entry {id} has an invalid date")))?,
-        occurred_time: r
-            .occurred_time
-            .map(|t| NaiveTime::parse_from_str(&t, "%H:%M"))
-            .transpose()
-            .map_err(|_| Error::Damaged(format!("entry {id} has an invalid time")))?,
+        occurred_time: time(r.occurred_time)?,
         title,
         notes,
         asked,
@@ -230,6 +252,17 @@ fn finish(conn: &Connection, r: RawRow) -> Result<Entry> {
         letter_dated: opt_date(id, letter_dated)?,
         sent_on: opt_date(id, sent_on)?,
         received_on: opt_date(id, received_on)?,
+        reply_by: opt_date(id, reply_by)?,
+        repair_by: opt_date(id, repair_by)?,
+        appointment_on: opt_date(id, appointment_on)?,
+        appointment_time: time(r.appointment_time)?,
+        on_objection: r.on_objection,
+        contact_rule: r
+            .contact_rule
+            .map(|n| ContactRule::from_name(&n))
+            .transpose()
+            .map_err(|_| Error::Damaged(format!("entry {id} has an unknown contact rule")))?,
+        contact_rule_until: opt_date(id, contact_rule_until)?,
         tags: tags_of(conn, id)?,
         people: people_of(conn, id)?,
     };
@@ -405,9 +438,11 @@ fn insert_cached(tx: &Transaction<'_>, e: &EntryData, now: &str) -> Result<i64> 
         .prepare_cached(
             "INSERT INTO entries (kind, occurred_on, title, notes, created_at, occurred_time,
              asked, promised, agreed, organisation, place, channel, kenmerk, companions,
-             threat, threat_text, follow_up_on, medical, letter_dated, sent_on, received_on)
+             threat, threat_text, follow_up_on, medical, letter_dated, sent_on, received_on,
+             reply_by, repair_by, appointment_on, appointment_time, on_objection,
+             contact_rule, contact_rule_until)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-             ?17, ?18, ?19, ?20, ?21)",
+             ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
         )
         .map_err(|err| from_sqlite("save the entry", err))?;
     stmt.execute(params![
@@ -432,6 +467,13 @@ fn insert_cached(tx: &Transaction<'_>, e: &EntryData, now: &str) -> Result<i64> 
         date_str(e.letter_dated),
         date_str(e.sent_on),
         date_str(e.received_on),
+        date_str(e.reply_by),
+        date_str(e.repair_by),
+        date_str(e.appointment_on),
+        time_str(e.appointment_time),
+        e.on_objection,
+        e.contact_rule.map(|r| r.name()),
+        date_str(e.contact_rule_until),
     ])
     .map_err(|err| from_sqlite("save the entry", err))?;
     let id = tx.last_insert_rowid();

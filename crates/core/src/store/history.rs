@@ -84,6 +84,26 @@ pub fn canonical(e: &Entry, links: &[String]) -> String {
     m.insert("letter_dated".into(), json!(date(d.letter_dated)));
     m.insert("sent_on".into(), json!(date(d.sent_on)));
     m.insert("received_on".into(), json!(date(d.received_on)));
+    // Added in version 5; absent when unset, so versions recorded before read the same.
+    let ahead = [
+        ("reply_by", date(d.reply_by)),
+        ("repair_by", date(d.repair_by)),
+        ("appointment_on", date(d.appointment_on)),
+        (
+            "appointment_time",
+            d.appointment_time.map(|t| t.format("%H:%M").to_string()),
+        ),
+        ("contact_rule", d.contact_rule.map(|r| r.name().to_string())),
+        ("contact_rule_until", date(d.contact_rule_until)),
+    ];
+    for (key, value) in ahead {
+        if let Some(v) = value {
+            m.insert(key.into(), json!(v));
+        }
+    }
+    if d.on_objection {
+        m.insert("on_objection".into(), json!(true));
+    }
     m.insert("tags".into(), json!(d.tags));
     let people: Vec<Value> = d
         .people

@@ -11,6 +11,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_settings_and_timeline_index.sql"),
     include_str!("../../migrations/0003_full_entry_model.sql"),
     include_str!("../../migrations/0004_live_entries_index.sql"),
+    include_str!("../../migrations/0005_letter_dates_and_todos.sql"),
+    include_str!("../../migrations/0006_exemptions_cases.sql"),
 ];
 
 /// The schema version this build writes.
@@ -44,12 +46,15 @@ pub fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
     {
         tx.execute_batch(sql)
             .map_err(|e| from_sqlite(&format!("upgrade the schema to version {}", i + 1), e))?;
-        if i + 1 == 3 {
-            backfill_history(&tx)?;
-        }
-        if i + 1 == 4 {
-            super::search::rebuild(&tx)?;
-        }
+    }
+    // Data steps read entries through today's code, which expects every column, so
+    // they run once all the SQL steps are in (still inside the one transaction).
+    let crossed = |version: u32| found < version && version <= target;
+    if crossed(3) {
+        backfill_history(&tx)?;
+    }
+    if crossed(4) {
+        super::search::rebuild(&tx)?;
     }
     tx.pragma_update(None, "user_version", target)
         .map_err(|e| from_sqlite("record the schema version", e))?;

@@ -2,13 +2,16 @@
 //! dossier needs, integrity checks, and the per-table modules.
 
 pub mod attachments;
+pub mod cases;
 pub mod entries;
+pub mod exemptions;
 pub mod filter;
 pub mod history;
 pub mod links;
 pub mod migrations;
 pub mod people;
 pub mod search;
+pub mod todos;
 
 use std::path::Path;
 

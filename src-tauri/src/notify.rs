@@ -1,0 +1,335 @@
+//! System notifications for reminders, sent from Rust only (the webview has no
+//! notification permission). Off unless the user turned them on and the system allows
+//! them. After each unlock, and once a day while the dossier stays unlocked, at most ONE
+//! generic notification is sent: it may show on a lock screen, so it names nothing
+//! from the dossier.
+//!
+//! A sent notification does NOT mark the reminders shown in the dossier: on Linux the
+//! plugin hands the notification to a background task and reports success before the
+//! notification server answered, so a failed delivery (no daemon) cannot be told apart.
+//! The in-app banner therefore always shows each reminder once ("Gezien"), and this
+//! module remembers, for the running app, which reminders it already notified about, so
+//! the same reminder is not notified twice.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use dossier_core::todo::Reminder;
+use tauri::plugin::PermissionState;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::dto::Language;
+use crate::AppState;
+
+/// For automated tests only: `denied`, `granted` or `prompt` forces what the system
+/// answers, so the "refused" path can be tested without a desktop session.
+pub const TEST_PERMISSION_ENV: &str = "DOSSIERKLUIS_NOTIFY_PERMISSION";
+
+/// The notification only speaks of reminders this many days ahead (or missed).
+pub const NOTIFY_WITHIN_DAYS: i64 = 7;
+
+/// What the system allows, as the UI sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    Granted,
+    Denied,
+    Prompt,
+}
+
+impl Permission {
+    pub fn name(self) -> &'static str {
+        match self {
+            Permission::Granted => "granted",
+            Permission::Denied => "denied",
+            Permission::Prompt => "prompt",
+        }
+    }
+
+    fn from_plugin(p: PermissionState) -> Permission {
+        match p {
+            PermissionState::Granted => Permission::Granted,
+            PermissionState::Denied => Permission::Denied,
+            _ => Permission::Prompt,
+        }
+    }
+}
+
+/// The forced answer from the test variable, if it is set to a known value.
+fn forced(value: Option<&str>) -> Option<Permission> {
+    match value.map(str::trim) {
+        Some("denied") => Some(Permission::Denied),
+        Some("granted") => Some(Permission::Granted),
+        Some("prompt") => Some(Permission::Prompt),
+        _ => None,
+    }
+}
+
+fn forced_from_env() -> Option<Permission> {
+    forced(std::env::var(TEST_PERMISSION_ENV).ok().as_deref())
+}
+
+/// What the system currently allows; an error counts as "not allowed".
+pub fn permission<R: Runtime>(app: &AppHandle<R>) -> Permission {
+    forced_from_env().unwrap_or_else(|| {
+        app.notification()
+            .permission_state()
+            .map(Permission::from_plugin)
+            .unwrap_or(Permission::Denied)
+    })
+}
+
+/// Asks the system (on desktop this does not prompt; it answers at once).
+pub fn request<R: Runtime>(app: &AppHandle<R>) -> Permission {
+    forced_from_env().unwrap_or_else(|| {
+        app.notification()
+            .request_permission()
+            .map(Permission::from_plugin)
+            .unwrap_or(Permission::Denied)
+    })
+}
+
+/// The day as the user's computer sees it.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The reminders the generic text covers: act-by within a week, or already missed.
+pub fn within_week(due: &[Reminder], today: NaiveDate) -> Vec<Reminder> {
+    due.iter()
+        .filter(|r| (r.act_by - today).num_days() <= NOTIFY_WITHIN_DAYS)
+        .cloned()
+        .collect()
+}
+
+/// The one generic notification: title and body, with no detail from the dossier.
+pub fn text(lang: Language) -> (&'static str, &'static str) {
+    match lang {
+        Language::Nl => (
+            "Dossierkluis",
+            "Dossierkluis: u heeft iets te doen binnen 7 dagen. Open de app om te zien wat.",
+        ),
+        Language::En => (
+            "Dossierkluis",
+            "Dossierkluis: you have something to do within 7 days. Open the app to see what.",
+        ),
+    }
+}
+
+/// What a reminder check did (for tests and the caller; never shown or logged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Off,
+    NotAllowed,
+    Locked,
+    NothingDue,
+    Sent,
+    Failed,
+}
+
+/// Which dossier was last checked on which day, so each unlock and each new day
+/// checks once.
+#[derive(Debug, Default)]
+pub struct NotifyState {
+    checked: Mutex<Option<(PathBuf, NaiveDate)>>,
+    /// Reminders already notified while the app runs: (dossier, entry, kind, act-by, days before).
+    notified: Mutex<HashSet<NotifiedKey>>,
+}
+
+type NotifiedKey = (PathBuf, i64, &'static str, NaiveDate, u32);
+
+fn key_of(dir: &std::path::Path, r: &Reminder) -> NotifiedKey {
+    (
+        dir.to_path_buf(),
+        r.entry_id,
+        r.kind.name(),
+        r.act_by,
+        r.days_before,
+    )
+}
+
+/// The reminders not yet notified about.
+pub fn not_yet_notified(
+    due: Vec<Reminder>,
+    dir: &std::path::Path,
+    notified: &HashSet<NotifiedKey>,
+) -> Vec<Reminder> {
+    due.into_iter()
+        .filter(|r| !notified.contains(&key_of(dir, r)))
+        .collect()
+}
+
+impl NotifyState {
+    fn checked(&self) -> std::sync::MutexGuard<'_, Option<(PathBuf, NaiveDate)>> {
+        self.checked.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Check again at the next tick (the user just turned notifications on).
+    pub fn reset(&self) {
+        *self.checked() = None;
+    }
+}
+
+/// How often the watcher looks whether a dossier was unlocked or a day began.
+const TICK: Duration = Duration::from_secs(2);
+
+/// Starts the watcher thread (its own, so a slow notification never delays auto-lock).
+pub fn spawn<R: Runtime>(app: AppHandle<R>) {
+    let started = std::thread::Builder::new()
+        .name("reminders".into())
+        .spawn(move || loop {
+            std::thread::sleep(TICK);
+            tick(&app);
+        });
+    // Without the watcher only system notifications are missing; the in-app banner
+    // still shows every reminder.
+    drop(started);
+}
+
+/// After an unlock, and when the day changes while unlocked, sends the reminder
+/// notification (if allowed). Reads the dossier without counting as user activity.
+pub fn tick<R: Runtime>(app: &AppHandle<R>) {
+    let Some(notify) = app.try_state::<NotifyState>() else {
+        return;
+    };
+    let state = app.state::<AppState>();
+    let dir = state.dossier().as_ref().map(|d| d.dir().to_path_buf());
+    let Some(dir) = dir else {
+        notify.reset();
+        return;
+    };
+    let key = (dir, today());
+    {
+        let mut checked = notify.checked();
+        if checked.as_ref() == Some(&key) {
+            return;
+        }
+        *checked = Some(key);
+    }
+    let _ = remind(app);
+}
+
+/// Sends at most one generic notification for the reminders due this week, and marks
+/// those reminders shown only when it was sent.
+pub fn remind<R: Runtime>(app: &AppHandle<R>) -> Outcome {
+    let state = app.state::<AppState>();
+    let (enabled, lang) = {
+        let s = state.settings();
+        (s.system_notifications, s.language)
+    };
+    if !enabled {
+        return Outcome::Off;
+    }
+    if permission(app) != Permission::Granted {
+        return Outcome::NotAllowed;
+    }
+    let today = today();
+    let (dir, due) = {
+        let guard = state.dossier();
+        let Some(d) = guard.as_ref() else {
+            return Outcome::Locked;
+        };
+        match d.due_reminders(today) {
+            Ok(due) => (d.dir().to_path_buf(), within_week(&due, today)),
+            Err(_) => return Outcome::Failed,
+        }
+    };
+    let Some(notify) = app.try_state::<NotifyState>() else {
+        return Outcome::Failed;
+    };
+    let mut notified = notify.notified.lock().unwrap_or_else(|p| p.into_inner());
+    let due = not_yet_notified(due, &dir, &notified);
+    if due.is_empty() {
+        return Outcome::NothingDue;
+    }
+    let (title, body) = text(lang);
+    if app
+        .notification()
+        .builder()
+        .title(title)
+        .body(body)
+        .show()
+        .is_err()
+    {
+        return Outcome::Failed;
+    }
+    notified.extend(due.iter().map(|r| key_of(&dir, r)));
+    Outcome::Sent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::todo::TodoKind;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_test_variable_forces_only_known_answers() {
+        assert_eq!(forced(Some("denied")), Some(Permission::Denied));
+        assert_eq!(forced(Some(" granted ")), Some(Permission::Granted));
+        assert_eq!(forced(Some("prompt")), Some(Permission::Prompt));
+        assert_eq!(forced(Some("yes")), None);
+        assert_eq!(forced(None), None);
+    }
+
+    #[test]
+    fn only_reminders_within_a_week_or_missed_are_covered() {
+        let today = date(2026, 3, 10);
+        let r = |act_by, days_before| Reminder {
+            entry_id: 1,
+            kind: TodoKind::Objection,
+            act_by,
+            days_before,
+        };
+        let due = [
+            r(date(2026, 3, 24), 14),
+            r(date(2026, 3, 17), 7),
+            r(date(2026, 3, 11), 1),
+            r(date(2026, 3, 1), 0),
+        ];
+        let covered = within_week(&due, today);
+        assert_eq!(covered.len(), 3);
+        assert!(covered.iter().all(|c| c.days_before != 14));
+    }
+
+    #[test]
+    fn a_reminder_is_notified_once_per_dossier() {
+        let r = Reminder {
+            entry_id: 4,
+            kind: TodoKind::Reply,
+            act_by: date(2026, 3, 13),
+            days_before: 3,
+        };
+        let dir = std::path::Path::new("/home/a/Dossier");
+        let mut notified = HashSet::new();
+        assert_eq!(not_yet_notified(vec![r.clone()], dir, &notified).len(), 1);
+        notified.insert(key_of(dir, &r));
+        assert!(not_yet_notified(vec![r.clone()], dir, &notified).is_empty());
+        let closer = Reminder {
+            days_before: 1,
+            ..r.clone()
+        };
+        assert_eq!(not_yet_notified(vec![closer], dir, &notified).len(), 1);
+        let other = std::path::Path::new("/media/usb/Dossier");
+        assert_eq!(not_yet_notified(vec![r], other, &notified).len(), 1);
+    }
+
+    #[test]
+    fn the_notification_names_nothing_from_the_dossier() {
+        for lang in [Language::Nl, Language::En] {
+            let (title, body) = text(lang);
+            assert_eq!(title, "Dossierkluis");
+            assert!(body.contains('7'));
+        }
+        assert_eq!(
+            text(Language::Nl).1,
+            "Dossierkluis: u heeft iets te doen binnen 7 dagen. Open de app om te zien wat."
+        );
+    }
+}
