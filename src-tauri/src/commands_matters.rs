@@ -1,7 +1,6 @@
 //! IPC commands for exemptions (F7), cases (F8) and broken contact agreements. Each
 //! converts wire types, calls core, converts back; nothing more.
 
-use chrono::NaiveDate;
 use dossier_core::entry::parse_date;
 use dossier_core::exemption::exemption_warnings as warnings_on;
 use dossier_core::export::ExportOptions;
@@ -18,10 +17,7 @@ use crate::AppState;
 
 type Result<T> = std::result::Result<T, IpcError>;
 
-/// Today on this computer's clock (the user's calendar day).
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
+use crate::notify::today;
 
 fn exemption_dto(d: &Dossier, e: &Exemption) -> Result<ExemptionDto> {
     let documents = e

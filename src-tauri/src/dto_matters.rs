@@ -101,7 +101,7 @@ pub struct ExemptionDto {
     pub id: u32,
     pub fields: ExemptionFieldsDto,
     pub documents: Vec<LinkedEntryDto>,
-    /// "U heeft op deze datum een ontheffing voor de arbeidsplicht." (core's words)
+    /// "U heeft op deze datum een ontheffing van de arbeidsverplichtingen." (core's words)
     pub active_sentence_nl: String,
     pub active_sentence_en: String,
     pub created_at: String,

@@ -62,6 +62,9 @@ pub struct TodoDto {
     pub state: String,
     /// The entry that did it (the objection letter), when the user said so.
     pub done_by: Option<u32>,
+    /// Done because an entry was linked to it (not by a choice): undoing it means
+    /// removing that link, so the UI offers to open that entry instead.
+    pub by_link: bool,
     /// Whole days from today to `act_by`; negative when past.
     pub days_left: i32,
     /// Whole days from today to `due_on` (the last day); negative when past. Differs
@@ -97,6 +100,7 @@ impl TodoDto {
             on_day_off: t.on_day_off,
             state: t.state.name().to_string(),
             done_by,
+            by_link: t.by_link,
             days_left: days(t.days_left),
             days_to_due: days((t.due_on - today).num_days()),
             sentence_nl: sentence_nl(t),
@@ -202,6 +206,7 @@ mod tests {
             counted_from: Some(KnownDate::LetterDated(date(2026, 3, 2))),
             on_day_off: false,
             state: TodoState::Done { by: Some(9) },
+            by_link: true,
             days_left: -3,
         };
         let d = TodoDto::new(&t, date(2026, 4, 10));

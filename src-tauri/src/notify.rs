@@ -92,9 +92,10 @@ pub fn request<R: Runtime>(app: &AppHandle<R>) -> Permission {
     })
 }
 
-/// The day as the user's computer sees it.
+/// Today in the Netherlands: deadlines are Dutch days, also on a laptop set to
+/// another time zone.
 pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    dossier_core::dutch_today(chrono::Utc::now())
 }
 
 /// The reminders the generic text covers: act-by within a week, or already missed.

@@ -156,6 +156,12 @@ test("home view: objection deadline, done by the linked letter, reminder banner,
     );
     assert.ok(done);
     assert.ok(!(await todoItems(s)).some((i) => i.kind === "objection" && i.state === "open"));
+    // Done by the linked letter: no "not finished after all" (the link decides), but
+    // the letter itself, where the link can be removed.
+    const linked = '[data-testid="todo-item"][data-kind="objection"][data-state="done"]';
+    await s.waitVisible(`${linked} [data-testid="todo-by-link"]`);
+    await s.waitVisible(`${linked} [data-testid="todo-open-done-by"]`);
+    assert.equal((await s.findAll(`${linked} [data-testid="todo-reopen"]`)).length, 0);
     await scrollToTestId(s, "todos-done");
     await shot(s, "11-home-done");
     await assertAccessible(s, "home with a finished objection");

@@ -86,7 +86,7 @@ test("exemption warning and notice, a broken agreement on the timeline, one case
     await waitCount(s, "exemption-item", 1, 15000);
     const warning = await s.byTestId("exemption-warning", 15000);
     assert.equal(await warning.attr("data-level"), "four-weeks");
-    assert.match(await textOf(s, "exemption-warning"), /Uw ontheffing voor de arbeidsplicht loopt af op .+\. Vraag op tijd verlenging aan\./);
+    assert.match(await textOf(s, "exemption-warning"), /Uw ontheffing van de arbeidsverplichtingen loopt af op .+\. Vraag op tijd verlenging aan\./);
     assert.match(await textOf(s, "exemption-days-left"), /Nog 3 weken\./);
     assert.match(await textOf(s, "exemption-item"), /Arbeidsverplichtingen|arbeidsverplichtingen/);
     assert.match(await textOf(s, "exemption-item"), /Geldt nu/);

@@ -179,7 +179,7 @@ fn exemptions_round_trip_with_a_warning_before_the_end() {
     let nl = json(dossier(&["exemptions", d, "--json"], "nl_NL.UTF-8"));
     let sentence = nl[0]["warning"]["text"].as_str().unwrap();
     assert!(
-        sentence.starts_with("Uw ontheffing voor de arbeidsplicht loopt af op"),
+        sentence.starts_with("Uw ontheffing van de arbeidsverplichtingen loopt af op"),
         "{sentence}"
     );
     let text = ok(en(&["exemptions", d]));

@@ -199,20 +199,23 @@ fn the_demo_dossier_imports_and_its_year_can_be_filtered() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../assets/demo/demo-dossier.json"
     );
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(demo).unwrap()).unwrap();
+    let n = file["entries"].as_array().unwrap().len();
+    assert!(n >= 68, "a year of contacts");
     let said = ok(&dossier(&["import", &d, demo]));
-    assert!(said.contains("Imported 68 entries"), "{said}");
+    assert!(said.contains(&format!("Imported {n} entries")), "{said}");
     assert!(
         said.contains("8 people and 2 klantmanager periods"),
         "{said}"
     );
     let all = list_json(&d, &[]);
-    assert_eq!(all.len(), 68);
+    assert_eq!(all.len(), n);
     let kinds: std::collections::BTreeSet<&str> =
         all.iter().map(|r| r["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds.len(), 17, "every kind appears in the demo");
     assert_eq!(all[0]["occurred_on"], "2025-11-04");
     assert_eq!(all[0]["klantmanager"], "Petra de Wit");
-    assert_eq!(all[67]["klantmanager"], "Ruben Kok");
+    assert_eq!(all[n - 1]["klantmanager"], "Ruben Kok");
 
     let sanction = list_json(&d, &["--kind", "decision", "--search", "30% drie"]);
     assert_eq!(
@@ -228,7 +231,7 @@ fn the_demo_dossier_imports_and_its_year_can_be_filtered() {
     let medical = list_json(&d, &["--medical"]);
     assert!(!medical.is_empty() && medical.iter().all(|r| r["medical"] == true));
     let not_medical = list_json(&d, &["--no-medical"]);
-    assert_eq!(medical.len() + not_medical.len(), 68);
+    assert_eq!(medical.len() + not_medical.len(), n);
     let spring = list_json(
         &d,
         &[

@@ -7,11 +7,13 @@
 //!   and at most a time, and the contact in which the rule was agreed, or a letter
 //!   already on its way, must never be counted against the agency. Erring that way
 //!   keeps every finding one a lawyer can stand behind.
-//! - Only contacts the agency started count: a call in, a letter in, a text message,
-//!   a home visit. The user's own calls, letters and e-mails never do.
-//! - `EmailOnly`: calls, letters, text messages and home visits break it. A decision
-//!   and a portal message do not: a formal decision must come on paper, and the
-//!   portal is where the agency is required to put it.
+//! - Only contacts the agency started count: a call in, a text message, a home visit.
+//!   The user's own calls, letters and e-mails never do.
+//! - `EmailOnly`: calls, text messages and home visits break it. Letters, decisions
+//!   and portal messages do not: decisions, invitations and repair requests must come
+//!   in writing by law, and the agency may send them on paper; what people agree
+//!   "alleen per e-mail" for is to be spared calls, texts and visits. Counting every
+//!   letter would bury those under findings no lawyer would use.
 //! - `InWritingOnly`: calls and home visits break it.
 //! - `NoHomeVisits`: home visits break it.
 //! - For a letter the day that counts is when the agency sent it (the date sent, else
@@ -109,7 +111,7 @@ pub fn breaks(rule: ContactRule, kind: EntryKind) -> bool {
     use EntryKind as K;
     match rule {
         ContactRule::EmailOnly => {
-            matches!(kind, K::CallIn | K::LetterIn | K::Sms | K::HomeVisit)
+            matches!(kind, K::CallIn | K::Sms | K::HomeVisit)
         }
         ContactRule::InWritingOnly => matches!(kind, K::CallIn | K::HomeVisit),
         ContactRule::NoHomeVisits => kind == K::HomeVisit,

@@ -52,10 +52,10 @@ impl Duty {
             })
     }
 
-    /// "arbeidsplicht", as a label on its own.
+    /// "arbeidsverplichtingen" (the word of Participatiewet art. 9), as a label.
     pub fn label_nl(self) -> &'static str {
         match self {
-            Duty::Work => "arbeidsplicht",
+            Duty::Work => "arbeidsverplichtingen",
             Duty::Applying => "sollicitatieplicht",
             Duty::Tegenprestatie => "tegenprestatie",
             Duty::Reintegration => "re-integratietraject",
@@ -245,10 +245,10 @@ pub fn active_on(exemptions: &[Exemption], date: NaiveDate) -> Vec<Exemption> {
         .collect()
 }
 
-/// "U heeft op deze datum een ontheffing voor de arbeidsplicht."
+/// "U heeft op deze datum een ontheffing van de arbeidsverplichtingen."
 pub fn active_sentence_nl(e: &Exemption) -> String {
     format!(
-        "U heeft op deze datum een ontheffing voor {}.",
+        "U heeft op deze datum een ontheffing van {}.",
         duty_phrase_nl(&e.data)
     )
 }
@@ -345,7 +345,7 @@ fn extended(e: &Exemption, live: &[&Exemption]) -> bool {
 
 fn duty_phrase_nl(d: &ExemptionData) -> String {
     match d.duty {
-        Duty::Work => "de arbeidsplicht".into(),
+        Duty::Work => "de arbeidsverplichtingen".into(),
         Duty::Applying => "de sollicitatieplicht".into(),
         Duty::Tegenprestatie => "de tegenprestatie".into(),
         Duty::Reintegration => "het re-integratietraject".into(),
@@ -375,10 +375,10 @@ impl ExemptionWarning {
         let day = long_date_nl(self.to_on);
         match self.level {
             WarningLevel::EightWeeks | WarningLevel::FourWeeks => format!(
-                "Uw ontheffing voor {duty} loopt af op {day}. Vraag op tijd verlenging aan."
+                "Uw ontheffing van {duty} loopt af op {day}. Vraag op tijd verlenging aan."
             ),
             WarningLevel::Ended => format!(
-                "Uw ontheffing voor {duty} is afgelopen op {day}. Heeft u nog een ontheffing nodig? Vraag die dan zo snel mogelijk aan."
+                "Uw ontheffing van {duty} is afgelopen op {day}. Heeft u nog een ontheffing nodig? Vraag die dan zo snel mogelijk aan."
             ),
         }
     }

@@ -164,5 +164,9 @@ fn the_export_of_one_case_holds_only_its_entries() {
     assert!(text.contains("Besluit maatregel"), "{text}");
     assert!(text.contains("Bezwaarschrift"));
     assert!(text.contains("zaak Maatregel 30%"));
+    // The case is named under the title, before anything else on the cover.
+    let title = text.find("Chronologisch overzicht").unwrap();
+    let case_line = text.find("Zaak: Maatregel 30%").unwrap();
+    assert!(title < case_line && case_line < text.find("Periode").unwrap());
     assert!(!text.contains("Gesprek over iets anders"));
 }

@@ -36,7 +36,8 @@ fn each_rule_against_each_kind() {
     // (kind, broken by email-only, in-writing-only, no-home-visits)
     let table = [
         (K::CallIn, [true, true, false]),
-        (K::LetterIn, [true, false, false]),
+        // Formal letters come on paper by law: never a broken agreement.
+        (K::LetterIn, [false, false, false]),
         (K::Sms, [true, false, false]),
         (K::HomeVisit, [true, true, true]),
         (K::EmailIn, [false, false, false]),
@@ -99,7 +100,7 @@ fn overlapping_agreements_are_each_checked() {
     ];
     let c = [
         contact(10, EntryKind::HomeVisit, "2026-03-10"),
-        contact(11, EntryKind::LetterIn, "2026-03-11"),
+        contact(11, EntryKind::Sms, "2026-03-11"),
         contact(12, EntryKind::HomeVisit, "2026-05-10"),
     ];
     let got: Vec<(i64, i64)> = violations(&a, &c)
@@ -146,20 +147,17 @@ fn the_dossier_finds_broken_agreements_and_the_pdf_marks_them() {
     );
     let deleted = add(&mut d, entry(EntryKind::Sms, "2026-03-08", "Sms"));
     d.delete_entry(deleted, "dubbel", &clock()).unwrap();
-    // Received after the agreement but sent before it: not a violation.
+    // A letter is how formal papers must come: not a violation.
     add(
-        &mut d,
-        NewEntry {
-            sent_on: Some(day("2026-03-02")),
-            ..entry(EntryKind::LetterIn, "2026-03-04", "Brief al onderweg")
-        },
-    );
-    let letter = add(
         &mut d,
         NewEntry {
             letter_dated: Some(day("2026-03-09")),
             ..entry(EntryKind::LetterIn, "2026-03-11", "Uitnodiging per brief")
         },
+    );
+    let text = add(
+        &mut d,
+        entry(EntryKind::Sms, "2026-03-11", "Sms over een afspraak"),
     );
     // A deleted agreement sets no rule.
     let gone = add(
@@ -180,7 +178,7 @@ fn the_dossier_finds_broken_agreements_and_the_pdf_marks_them() {
         .iter()
         .map(|v| (v.entry_id, v.agreement_entry_id))
         .collect();
-    assert_eq!(pairs, [(call, agreed), (letter, agreed)]);
+    assert_eq!(pairs, [(call, agreed), (text, agreed)]);
     assert_eq!(
         found[0].sentence_nl(),
         "Dit contact ging in tegen de afspraak van dinsdag 3 maart 2026: alleen per e-mail."

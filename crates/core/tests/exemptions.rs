@@ -58,7 +58,7 @@ fn warnings_start_eight_weeks_before_the_end_and_stop_two_weeks_after() {
     let w = &exemption_warnings(&ex, day("2026-06-20"))[0];
     assert_eq!(
         w.sentence_nl(),
-        "Uw ontheffing voor de arbeidsplicht loopt af op vrijdag 3 juli 2026. Vraag op tijd verlenging aan."
+        "Uw ontheffing van de arbeidsverplichtingen loopt af op vrijdag 3 juli 2026. Vraag op tijd verlenging aan."
     );
     assert_eq!(
         w.sentence_en(),
@@ -97,7 +97,7 @@ fn other_duties_are_named_by_their_text() {
     let w = &exemption_warnings(&[ex], day("2026-03-20"))[0];
     assert!(w
         .sentence_nl()
-        .starts_with("Uw ontheffing voor de taaleis loopt af"));
+        .starts_with("Uw ontheffing van de taaleis loopt af"));
     assert_eq!(w.level, WarningLevel::FourWeeks);
 }
 
@@ -115,7 +115,7 @@ fn active_on_counts_both_ends() {
     assert!(ids("2026-05-01").is_empty());
     assert_eq!(
         active_sentence_nl(&ex[0]),
-        "U heeft op deze datum een ontheffing voor de arbeidsplicht."
+        "U heeft op deze datum een ontheffing van de arbeidsverplichtingen."
     );
 }
 

@@ -154,6 +154,7 @@ fn an_objection_letter_settles_the_objection_and_starts_the_agencys_clock() {
         only(&todos, TodoKind::Objection).state,
         TodoState::Done { by: Some(obj) }
     );
+    assert!(only(&todos, TodoKind::Objection).by_link, "the link did it");
     let due = only(&todos, TodoKind::DecisionDue);
     let engine = objection_deadline(KnownDate::Sent(day("2026-03-03"))).unwrap();
     let awb_7_10 = decision_due(Calendar::netherlands().unwrap(), &engine)
@@ -210,6 +211,10 @@ fn an_objection_marked_done_by_hand_also_starts_the_agencys_clock() {
     assert_eq!(
         only(&todos, TodoKind::Objection).state,
         TodoState::Done { by: Some(obj) }
+    );
+    assert!(
+        !only(&todos, TodoKind::Objection).by_link,
+        "the user's choice did it"
     );
     assert_eq!(only(&todos, TodoKind::DecisionDue).state, TodoState::Open);
     // A decision on objection linked to the decision itself settles it too.

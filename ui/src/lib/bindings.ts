@@ -453,7 +453,7 @@ export type ExemptionDto_Deserialize = {
 	id: number,
 	fields: ExemptionFieldsDto,
 	documents: LinkedEntryDto[],
-	/**  "U heeft op deze datum een ontheffing voor de arbeidsplicht." (core's words) */
+	/**  "U heeft op deze datum een ontheffing van de arbeidsverplichtingen." (core's words) */
 	activeSentenceNl: string,
 	activeSentenceEn: string,
 	createdAt: string,
@@ -466,7 +466,7 @@ export type ExemptionDto_Serialize = {
 	id: number,
 	fields: ExemptionFieldsDto,
 	documents: LinkedEntryDto[],
-	/**  "U heeft op deze datum een ontheffing voor de arbeidsplicht." (core's words) */
+	/**  "U heeft op deze datum een ontheffing van de arbeidsverplichtingen." (core's words) */
 	activeSentenceNl: string,
 	activeSentenceEn: string,
 	createdAt: string,
@@ -740,6 +740,11 @@ export type TodoDto_Deserialize = {
 	state: string,
 	/**  The entry that did it (the objection letter), when the user said so. */
 	doneBy?: number | null,
+	/**
+	 *  Done because an entry was linked to it (not by a choice): undoing it means
+	 *  removing that link, so the UI offers to open that entry instead.
+	 */
+	byLink: boolean,
 	/**  Whole days from today to `act_by`; negative when past. */
 	daysLeft: number,
 	/**
@@ -777,6 +782,11 @@ export type TodoDto_Serialize = {
 	state: string,
 	/**  The entry that did it (the objection letter), when the user said so. */
 	doneBy: number | null,
+	/**
+	 *  Done because an entry was linked to it (not by a choice): undoing it means
+	 *  removing that link, so the UI offers to open that entry instead.
+	 */
+	byLink: boolean,
 	/**  Whole days from today to `act_by`; negative when past. */
 	daysLeft: number,
 	/**

@@ -17,6 +17,7 @@ function todo(over: Partial<Todo>): Todo {
     onDayOff: false,
     state: 'open',
     doneBy: null,
+    byLink: false,
     daysLeft: 10,
     daysToDue: 17,
     sentenceNl: 'Bezwaar maken tegen het besluit van 3 maart: uiterlijk dinsdag 14 april.',
@@ -107,6 +108,8 @@ describe('actionsFor', () => {
   it('lets a finished item be opened again', () => {
     expect(actionsFor(todo({ state: 'done' }))).toEqual(['reopen', 'open-entry']);
     expect(actionsFor(todo({ state: 'not-needed' }))).toEqual(['reopen', 'open-entry']);
+    // Done by a linked letter: reopening would do nothing while the link stays.
+    expect(actionsFor(todo({ state: 'done', byLink: true, doneBy: 7 }))).toEqual(['open-done-by', 'open-entry']);
   });
 });
 

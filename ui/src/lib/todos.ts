@@ -71,14 +71,17 @@ export function shownDate(todo: Pick<Todo, 'actBy' | 'dueOn' | 'daysLeft'>): str
   return todo.daysLeft < 0 ? todo.dueOn : todo.actBy;
 }
 
-export type TodoAction = 'done' | 'not-needed' | 'open-entry' | 'reopen';
+export type TodoAction = 'done' | 'not-needed' | 'open-entry' | 'reopen' | 'open-done-by';
 
 /**
  * The buttons a to-do gets. Open or missed: "Gedaan" (not for the information-only
  * "decision due"), "not needed" ("Geen bezwaar nodig" for an objection) and open the
  * entry. Finished: open it again, and open the entry.
  */
-export function actionsFor(todo: Pick<Todo, 'kind' | 'state'>): TodoAction[] {
+export function actionsFor(todo: Pick<Todo, 'kind' | 'state' | 'byLink' | 'doneBy'>): TodoAction[] {
+  // Done because a letter was linked: reopening would change nothing while the link
+  // stays, so offer that letter (where the link can be removed) instead.
+  if (todo.byLink) return todo.doneBy === null ? ['open-entry'] : ['open-done-by', 'open-entry'];
   if (todo.state === 'done' || todo.state === 'not-needed') return ['reopen', 'open-entry'];
   const list: TodoAction[] = [];
   if (todo.kind !== 'decision-due') list.push('done');

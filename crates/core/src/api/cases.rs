@@ -11,7 +11,7 @@ use super::now_string;
 use crate::case::{Case, CaseData, CaseStatus};
 use crate::clock::Clock;
 use crate::error::Result;
-use crate::store::cases;
+use crate::store::{cases, membership};
 use crate::vault::Dossier;
 
 impl Dossier {
@@ -66,7 +66,7 @@ impl Dossier {
         self.write(|tx| {
             live_case(tx, case_id)?;
             check_entry(tx, entry_id)?;
-            cases::add_entry(tx, case_id, entry_id)?;
+            membership::CASE.add(tx, case_id, entry_id)?;
             Ok(())
         })
     }
@@ -75,7 +75,7 @@ impl Dossier {
     pub fn remove_from_case(&mut self, case_id: i64, entry_id: i64) -> Result<()> {
         self.write(|tx| {
             live_case(tx, case_id)?;
-            cases::remove_entry(tx, case_id, entry_id)?;
+            membership::CASE.remove(tx, case_id, entry_id)?;
             Ok(())
         })
     }

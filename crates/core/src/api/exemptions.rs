@@ -8,7 +8,7 @@ use super::now_string;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::exemption::{Exemption, ExemptionData};
-use crate::store::{entries, exemptions};
+use crate::store::{entries, exemptions, membership};
 use crate::vault::Dossier;
 
 impl Dossier {
@@ -20,7 +20,7 @@ impl Dossier {
             let id = exemptions::insert(tx, data, &now)?;
             for &entry_id in &data.entry_ids {
                 check_entry(tx, entry_id)?;
-                exemptions::link(tx, id, entry_id)?;
+                membership::EXEMPTION.add(tx, id, entry_id)?;
             }
             Ok(id)
         })
@@ -41,11 +41,11 @@ impl Dossier {
             exemptions::update(tx, id, data, &now)?;
             let before = exemptions::entry_ids(tx, id)?;
             for old in before.iter().filter(|e| !data.entry_ids.contains(e)) {
-                exemptions::unlink(tx, id, *old)?;
+                membership::EXEMPTION.remove(tx, id, *old)?;
             }
             for new in data.entry_ids.iter().filter(|e| !before.contains(e)) {
                 check_entry(tx, *new)?;
-                exemptions::link(tx, id, *new)?;
+                membership::EXEMPTION.add(tx, id, *new)?;
             }
             Ok(())
         })
@@ -77,7 +77,7 @@ impl Dossier {
         self.write(|tx| {
             live_exemption(tx, exemption_id)?;
             check_entry(tx, entry_id)?;
-            exemptions::link(tx, exemption_id, entry_id)?;
+            membership::EXEMPTION.add(tx, exemption_id, entry_id)?;
             Ok(())
         })
     }
@@ -86,7 +86,7 @@ impl Dossier {
     pub fn unlink_exemption_entry(&mut self, exemption_id: i64, entry_id: i64) -> Result<()> {
         self.write(|tx| {
             live_exemption(tx, exemption_id)?;
-            exemptions::unlink(tx, exemption_id, entry_id)?;
+            membership::EXEMPTION.remove(tx, exemption_id, entry_id)?;
             Ok(())
         })
     }

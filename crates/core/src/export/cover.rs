@@ -26,6 +26,19 @@ pub fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             "Chronological record of contacts with WPI",
         ),
     );
+    // One case: its name right under the title, so the reader knows what matter the
+    // bundle is about before anything else.
+    if let Some(case) = ctx.options.case_label.as_deref().map(str::trim) {
+        if !case.is_empty() {
+            flow.gap(2.0);
+            flow.para(
+                Face::Bold,
+                14.0,
+                0.0,
+                &format!("{}: {case}", t(ctx.lang, "Zaak", "Case")),
+            );
+        }
+    }
     flow.gap(4.0);
     flow.para(
         Face::Regular,

@@ -134,28 +134,6 @@ pub fn list(conn: &Connection) -> Result<Vec<Case>> {
     rows.into_iter().map(finish).collect()
 }
 
-/// Adds an entry; returns false when it was in the case already.
-pub fn add_entry(tx: &Transaction<'_>, case_id: i64, entry_id: i64) -> Result<bool> {
-    let n = tx
-        .execute(
-            "INSERT OR IGNORE INTO case_entries (case_id, entry_id) VALUES (?1, ?2)",
-            params![case_id, entry_id],
-        )
-        .map_err(|e| from_sqlite("add the entry to the case", e))?;
-    Ok(n == 1)
-}
-
-/// Takes an entry out; returns false when it was not in the case.
-pub fn remove_entry(tx: &Transaction<'_>, case_id: i64, entry_id: i64) -> Result<bool> {
-    let n = tx
-        .execute(
-            "DELETE FROM case_entries WHERE case_id = ?1 AND entry_id = ?2",
-            params![case_id, entry_id],
-        )
-        .map_err(|e| from_sqlite("take the entry out of the case", e))?;
-    Ok(n == 1)
-}
-
 /// The live entries of a case in timeline order.
 pub fn entry_ids(conn: &Connection, case_id: i64) -> Result<Vec<i64>> {
     ids(

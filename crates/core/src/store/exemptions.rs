@@ -176,25 +176,3 @@ pub fn entry_ids(conn: &Connection, exemption_id: i64) -> Result<Vec<i64>> {
     rows.collect::<rusqlite::Result<_>>()
         .map_err(|e| from_sqlite("read the documents of an exemption", e))
 }
-
-/// Links an entry; returns false when it was linked already.
-pub fn link(tx: &Transaction<'_>, exemption_id: i64, entry_id: i64) -> Result<bool> {
-    let n = tx
-        .execute(
-            "INSERT OR IGNORE INTO exemption_entries (exemption_id, entry_id) VALUES (?1, ?2)",
-            params![exemption_id, entry_id],
-        )
-        .map_err(|e| from_sqlite("link the entry to the exemption", e))?;
-    Ok(n == 1)
-}
-
-/// Unlinks an entry; returns false when it was not linked.
-pub fn unlink(tx: &Transaction<'_>, exemption_id: i64, entry_id: i64) -> Result<bool> {
-    let n = tx
-        .execute(
-            "DELETE FROM exemption_entries WHERE exemption_id = ?1 AND entry_id = ?2",
-            params![exemption_id, entry_id],
-        )
-        .map_err(|e| from_sqlite("unlink the entry from the exemption", e))?;
-    Ok(n == 1)
-}

@@ -8,6 +8,7 @@ pub mod exemptions;
 pub mod filter;
 pub mod history;
 pub mod links;
+pub mod membership;
 pub mod migrations;
 pub mod people;
 pub mod search;

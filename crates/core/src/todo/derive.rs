@@ -110,6 +110,7 @@ impl Lookup<'_> {
     /// Stored choice first (the user decided), then what the links show, then the date.
     fn settle(&self, mut todo: Todo, auto: Option<TodoState>) -> Todo {
         let stored = self.stored.get(&(todo.entry_id, todo.kind)).copied();
+        todo.by_link = stored.is_none() && auto.is_some();
         todo.state = match stored.or(auto) {
             Some(s) => s,
             None if self.today > todo.due_on => TodoState::Missed,
@@ -171,6 +172,7 @@ fn base(s: &TodoSource, kind: TodoKind, due_on: NaiveDate) -> Todo {
         counted_from: None,
         on_day_off: false,
         state: TodoState::Open,
+        by_link: false,
         days_left: 0,
     }
 }

@@ -127,6 +127,9 @@ pub struct Todo {
     /// act earlier, never to move it).
     pub on_day_off: bool,
     pub state: TodoState,
+    /// The state follows from a link (the objection letter linked to the decision),
+    /// not from a stored choice: reopening it means removing that link.
+    pub by_link: bool,
     /// Whole days from today to `act_by` (negative when past).
     pub days_left: i64,
 }

@@ -530,6 +530,8 @@ export const en: Messages = {
   'todo.openLetter': 'Open the letter',
   'todo.openEntry': 'Open the entry',
   'todo.reopen': 'Not finished after all',
+  'todo.openDoneBy': 'Open what you sent',
+  'todo.byLinkHint': 'Done, because you linked what you sent to this item. Not right? Remove the link there.',
   'todo.stateOpen': 'Still to do',
   'todo.stateDone': 'Done',
   'todo.stateNotNeeded': 'Not needed',

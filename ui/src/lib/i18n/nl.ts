@@ -529,6 +529,8 @@ export const nl = {
   'todo.openLetter': 'Open de brief',
   'todo.openEntry': 'Open het item',
   'todo.reopen': 'Toch nog niet klaar',
+  'todo.openDoneBy': 'Open wat u verstuurde',
+  'todo.byLinkHint': 'Klaar, omdat u wat u verstuurde aan dit item koppelde. Klopt dat niet? Haal de koppeling daar weg.',
   'todo.stateOpen': 'Nog te doen',
   'todo.stateDone': 'Gedaan',
   'todo.stateNotNeeded': 'Niet nodig',
