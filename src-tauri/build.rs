@@ -58,6 +58,7 @@ fn main() {
             "contact_violations",
             "todos",
             "entry_todos",
+            "case_todos",
             "set_todo_state",
             "due_reminders",
             "mark_reminders_shown",

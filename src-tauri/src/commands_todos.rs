@@ -29,6 +29,17 @@ pub async fn todos(state: State<'_, AppState>) -> Result<Vec<TodoDto>> {
     state.with_dossier(|d| Ok(todos_dto(&d.todos(today)?, today)))
 }
 
+/// The to-dos of the entries in one case (its case view).
+#[tauri::command]
+#[specta::specta]
+pub async fn case_todos(state: State<'_, AppState>, case_id: u32) -> Result<Vec<TodoDto>> {
+    let today = notify::today();
+    state.with_dossier(|d| {
+        let ids = d.case_entry_ids(i64::from(case_id))?;
+        Ok(todos_dto(&d.todos_of(&ids, today)?, today))
+    })
+}
+
 /// The to-dos that come from one entry (its detail screen).
 #[tauri::command]
 #[specta::specta]

@@ -81,6 +81,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_matters::contact_violations,
             commands_todos::todos,
             commands_todos::entry_todos,
+            commands_todos::case_todos,
             commands_todos::set_todo_state,
             commands_todos::due_reminders,
             commands_todos::mark_reminders_shown,

@@ -29,9 +29,6 @@ use crate::AppState;
 /// answers, so the "refused" path can be tested without a desktop session.
 pub const TEST_PERMISSION_ENV: &str = "DOSSIERKLUIS_NOTIFY_PERMISSION";
 
-/// The notification only speaks of reminders this many days ahead (or missed).
-pub const NOTIFY_WITHIN_DAYS: i64 = 7;
-
 /// What the system allows, as the UI sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Permission {
@@ -98,26 +95,36 @@ pub fn today() -> NaiveDate {
     dossier_core::dutch_today(chrono::Utc::now())
 }
 
-/// The reminders the generic text covers: act-by within a week, or already missed.
-pub fn within_week(due: &[Reminder], today: NaiveDate) -> Vec<Reminder> {
-    due.iter()
-        .filter(|r| (r.act_by - today).num_days() <= NOTIFY_WITHIN_DAYS)
-        .cloned()
-        .collect()
-}
-
-/// The one generic notification: title and body, with no detail from the dossier.
-pub fn text(lang: Language) -> (&'static str, &'static str) {
-    match lang {
-        Language::Nl => (
-            "Dossierkluis",
-            "Dossierkluis: u heeft iets te doen binnen 7 dagen. Open de app om te zien wat.",
+/// The one generic notification for the reminders due (14, 7, 3 and 1 days before
+/// an act-by date): title and body, saying only how soon the nearest one is, never
+/// what it is about (a notification may show on a lock screen).
+pub fn text(lang: Language, due: &[Reminder], today: NaiveDate) -> (&'static str, String) {
+    let nearest = due
+        .iter()
+        .map(|r| (r.act_by - today).num_days())
+        .min()
+        .unwrap_or(0);
+    let body = match (lang, nearest) {
+        (Language::Nl, ..=0) => {
+            "Dossierkluis: u heeft vandaag iets te doen. Open de app om te zien wat.".into()
+        }
+        (Language::Nl, 1) => {
+            "Dossierkluis: u heeft morgen iets te doen. Open de app om te zien wat.".into()
+        }
+        (Language::Nl, n) => format!(
+            "Dossierkluis: u heeft iets te doen binnen {n} dagen. Open de app om te zien wat."
         ),
-        Language::En => (
-            "Dossierkluis",
-            "Dossierkluis: you have something to do within 7 days. Open the app to see what.",
+        (Language::En, ..=0) => {
+            "Dossierkluis: you have something to do today. Open the app to see what.".into()
+        }
+        (Language::En, 1) => {
+            "Dossierkluis: you have something to do tomorrow. Open the app to see what.".into()
+        }
+        (Language::En, n) => format!(
+            "Dossierkluis: you have something to do within {n} days. Open the app to see what."
         ),
-    }
+    };
+    ("Dossierkluis", body)
 }
 
 /// What a reminder check did (for tests and the caller; never shown or logged).
@@ -213,8 +220,8 @@ pub fn tick<R: Runtime>(app: &AppHandle<R>) {
     let _ = remind(app);
 }
 
-/// Sends at most one generic notification for the reminders due this week, and marks
-/// those reminders shown only when it was sent.
+/// Sends at most one generic notification for the reminders due (14, 7, 3 and 1 days
+/// before), and remembers them only when it was sent.
 pub fn remind<R: Runtime>(app: &AppHandle<R>) -> Outcome {
     let state = app.state::<AppState>();
     let (enabled, lang) = {
@@ -234,7 +241,7 @@ pub fn remind<R: Runtime>(app: &AppHandle<R>) -> Outcome {
             return Outcome::Locked;
         };
         match d.due_reminders(today) {
-            Ok(due) => (d.dir().to_path_buf(), within_week(&due, today)),
+            Ok(due) => (d.dir().to_path_buf(), due),
             Err(_) => return Outcome::Failed,
         }
     };
@@ -246,7 +253,7 @@ pub fn remind<R: Runtime>(app: &AppHandle<R>) -> Outcome {
     if due.is_empty() {
         return Outcome::NothingDue;
     }
-    let (title, body) = text(lang);
+    let (title, body) = text(lang, &due, today);
     if app
         .notification()
         .builder()
@@ -280,26 +287,6 @@ mod tests {
     }
 
     #[test]
-    fn only_reminders_within_a_week_or_missed_are_covered() {
-        let today = date(2026, 3, 10);
-        let r = |act_by, days_before| Reminder {
-            entry_id: 1,
-            kind: TodoKind::Objection,
-            act_by,
-            days_before,
-        };
-        let due = [
-            r(date(2026, 3, 24), 14),
-            r(date(2026, 3, 17), 7),
-            r(date(2026, 3, 11), 1),
-            r(date(2026, 3, 1), 0),
-        ];
-        let covered = within_week(&due, today);
-        assert_eq!(covered.len(), 3);
-        assert!(covered.iter().all(|c| c.days_before != 14));
-    }
-
-    #[test]
     fn a_reminder_is_notified_once_per_dossier() {
         let r = Reminder {
             entry_id: 4,
@@ -322,15 +309,35 @@ mod tests {
     }
 
     #[test]
-    fn the_notification_names_nothing_from_the_dossier() {
-        for lang in [Language::Nl, Language::En] {
-            let (title, body) = text(lang);
+    fn the_notification_says_how_soon_and_nothing_from_the_dossier() {
+        let today = date(2026, 3, 10);
+        let r = |act_by, days_before| Reminder {
+            entry_id: 1,
+            kind: TodoKind::Objection,
+            act_by,
+            days_before,
+        };
+        let cases = [
+            (vec![r(date(2026, 3, 24), 14)], "binnen 14 dagen"),
+            (
+                vec![r(date(2026, 3, 20), 14), r(date(2026, 3, 17), 7)],
+                "binnen 7 dagen",
+            ),
+            (vec![r(date(2026, 3, 13), 3)], "binnen 3 dagen"),
+            (vec![r(date(2026, 3, 11), 1)], "morgen"),
+            // Past the advised date, still before the legal last day.
+            (vec![r(date(2026, 3, 9), 1)], "vandaag"),
+        ];
+        for (due, want) in cases {
+            let (title, body) = text(Language::Nl, &due, today);
             assert_eq!(title, "Dossierkluis");
-            assert!(body.contains('7'));
+            assert!(body.contains(want), "{body}");
+            assert!(body.ends_with("Open de app om te zien wat."), "{body}");
         }
+        let (_, en) = text(Language::En, &[r(date(2026, 3, 24), 14)], today);
         assert_eq!(
-            text(Language::Nl).1,
-            "Dossierkluis: u heeft iets te doen binnen 7 dagen. Open de app om te zien wat."
+            en,
+            "Dossierkluis: you have something to do within 14 days. Open the app to see what."
         );
     }
 }

@@ -165,6 +165,9 @@ test("exemption warning and notice, a broken agreement on the timeline, one case
     await waitCount(s, "case-entry", 2, 15000);
     const order = await s.exec(`return [...document.querySelectorAll('[data-testid="case-entry-open"]')].map((b) => b.textContent.trim());`);
     assert.deepEqual(order, [DECISION, CALL], "oldest first");
+    // The case shows its deadlines: the decision's objection period (long past here).
+    await waitFor("the decision's objection in the case", async () =>
+      s.exec(`return !!document.querySelector('[data-testid="case-todos"] [data-testid="todo-item"][data-kind="objection"]');`), 15000);
 
     // Status change.
     await choose(s, "case-status-select", "objection");

@@ -110,6 +110,8 @@ export const commands = {
 	todos: () => typedError<TodoDto_Serialize[], IpcError>(__TAURI_INVOKE("todos")),
 	/**  The to-dos that come from one entry (its detail screen). */
 	entryTodos: (id: number) => typedError<TodoDto_Serialize[], IpcError>(__TAURI_INVOKE("entry_todos", { id })),
+	/**  The to-dos of the entries in one case (its case view). */
+	caseTodos: (caseId: number) => typedError<TodoDto_Serialize[], IpcError>(__TAURI_INVOKE("case_todos", { caseId })),
 	/**
 	 *  Stores what the user decided about one to-do: `choice` is `done` (with the entry
 	 *  that did it, if any), `not-needed` or `reopen`.
