@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use dossier_core::person::NamedRole;
 use dossier_core::store::entries::{self, ImportItem};
-use dossier_core::store::{self, filter, search, Connection};
+use dossier_core::store::{self, filter, search, todos, Connection};
+use dossier_core::todo::derive_todos;
 use dossier_core::{Dossier, EntryFilter, EntryKind, KdfParams, NewEntry};
 use ring::rand::SystemRandom;
 
@@ -122,6 +123,7 @@ struct Figures {
     first_page_with_total: Duration,
     kind_period_page: Duration,
     month_counts: Duration,
+    todos: Duration,
     fts: Vec<Duration>,
     text_page: Vec<Duration>,
 }
@@ -163,6 +165,16 @@ fn measure(conn: &Connection, items: &[ImportItem], qs: &[String]) -> Figures {
     let month_counts = median_of(|| {
         assert!(!filter::month_counts(conn, &all).expect("months").is_empty());
     });
+    // The home view on every unlock: read the rows that can make a to-do, the stored
+    // choices and the links, and derive every to-do (as `Dossier::todos` does).
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let todos = median_of(|| {
+        let sources = todos::sources(conn, None).expect("sources");
+        let states = todos::states(conn).expect("states");
+        let links = todos::incoming_links(conn).expect("links");
+        let all = derive_todos(&sources, &states, &links, today).expect("derive");
+        assert!(!all.is_empty());
+    });
     let mut fts = Vec::new();
     let mut text_page = Vec::new();
     for q in qs {
@@ -186,6 +198,7 @@ fn measure(conn: &Connection, items: &[ImportItem], qs: &[String]) -> Figures {
         first_page_with_total,
         kind_period_page,
         month_counts,
+        todos,
         fts,
         text_page,
     }
@@ -251,6 +264,7 @@ pub fn run(tmp: &Path, rng: &SystemRandom) {
         enc.month_counts,
         plain.month_counts,
     );
+    row("to-dos: derive all (home view)", enc.todos, plain.todos);
     println!("{QUERIES} full-text queries (kenmerk, word, two words, name prefix):");
     row("FTS ids p50", pct(&enc.fts, 50), pct(&plain.fts, 50));
     row("FTS ids p95", pct(&enc.fts, 95), pct(&plain.fts, 95));

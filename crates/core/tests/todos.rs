@@ -736,3 +736,21 @@ fn the_calendar_file_has_one_event_per_date_to_act_on() {
     assert!(!empty.contains("VEVENT"));
     assert_eq!(unfold(&empty).len(), 6);
 }
+
+#[test]
+fn the_home_view_reads_only_the_to_do_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = dossier(&tmp.path().join("k"));
+    let plan = dossier_core::store::todos::explain_sources(d.conn()).unwrap();
+    assert!(
+        plan.iter()
+            .any(|step| step.contains("USING COVERING INDEX entries_todo_sources")),
+        "{plan:?}"
+    );
+    // Every step reads that index: never the table rows with their long notes.
+    assert!(
+        plan.iter()
+            .all(|step| !step.contains("entries") || step.contains("COVERING INDEX")),
+        "{plan:?}"
+    );
+}

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_live_entries_index.sql"),
     include_str!("../../migrations/0005_letter_dates_and_todos.sql"),
     include_str!("../../migrations/0006_exemptions_cases.sql"),
+    include_str!("../../migrations/0007_todo_sources_index.sql"),
 ];
 
 /// The schema version this build writes.
