@@ -37,7 +37,7 @@ todo 43 follow-up done
 todo 54 appeal not-needed    # the objection was upheld: nothing to appeal
 
 "$dossier" exemption-add "$dir" --duty work --from 2025-07-01 --to 2027-06-30 \
-  --decided-by "WPI, na medisch advies" --basis medical-assessment \
+  --decided-by "WPI, klantmanager Petra de Wit" --basis medical-assessment \
   --notes "Geen arbeidsverplichtingen en geen re-integratie zolang de ontheffing loopt." \
   --entry 4 >/dev/null
 "$dossier" exemption-add "$dir" --duty tegenprestatie --from 2026-07-21 --to 2027-01-10 \

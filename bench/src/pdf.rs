@@ -87,6 +87,7 @@ fn input(n: usize, images: usize) -> ExportInput {
         chain_versions: n as u64,
         chain_intact: true,
         open_deadlines: Vec::new(),
+        exemptions: Vec::new(),
     }
 }
 

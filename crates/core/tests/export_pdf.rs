@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use dossier_core::exemption::{Duty, Exemption, ExemptionBasis, ExemptionData};
 use dossier_core::export::{
     export_pdf, CoverPerson, ExportAttachment, ExportInput, ExportOptions, ExportPerson, Lang,
     OpenDeadline, PdfBundle,
@@ -293,6 +294,28 @@ fn sample() -> ExportInput {
             date: day("2026-12-17"),
             text: "laatste dag van de bezwaartermijn tegen het besluit van 5 november".into(),
         }],
+        exemptions: vec![
+            Exemption {
+                id: 1,
+                data: ExemptionData {
+                    decided_by: "klantmanager J. Jansen, WPI".into(),
+                    basis: ExemptionBasis::MedicalAssessment,
+                    // Medical detail: printed only when medical material is included.
+                    basis_text: "hernia".into(),
+                    ..ExemptionData::new(Duty::Work, day("2025-07-01"), day("2027-06-30"))
+                },
+                created_at: "2025-07-02T10:00:00Z".into(),
+                updated_at: None,
+                deleted_at: None,
+            },
+            Exemption {
+                id: 2,
+                data: ExemptionData::new(Duty::Applying, day("2026-01-01"), day("2026-12-31")),
+                created_at: "2026-01-02T10:00:00Z".into(),
+                updated_at: None,
+                deleted_at: Some("2026-01-03T10:00:00Z".into()),
+            },
+        ],
     }
 }
 
@@ -427,6 +450,26 @@ fn the_bundle_reads_as_a_lawyer_expects() {
         "reply-by date as written: {all}"
     );
     assert!(all.contains("Afspraak op: woensdag 18 maart 2026 10:00"));
+    // The exemption in force, on the cover and on the contacts made during it; not
+    // the deleted one, and not what it rests on (medical) in a default export.
+    let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cover_flat = cover.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        cover_flat.contains(
+            "Ontheffingen in deze periode Arbeidsverplichtingen: van dinsdag 1 juli 2025 tot en \
+             met woensdag 30 juni 2027. Besloten door: klantmanager J. Jansen, WPI."
+        ),
+        "{cover_flat}"
+    );
+    assert!(!flat.contains("sollicitatieplicht"), "a deleted exemption");
+    let line = "Ontheffing op deze datum: arbeidsverplichtingen (tot en met woensdag 30 juni 2027)";
+    let call_block = &flat[pos(&flat, "Gebeld door klantmanager")..pos(&flat, "Zelf gebeld")];
+    assert!(
+        call_block.contains(line),
+        "on the call the agency made: {call_block}"
+    );
+    let own_call = &flat[pos(&flat, "Zelf gebeld")..pos(&flat, "Brief: opschorting")];
+    assert!(!own_call.contains(line), "not on the person's own call");
     assert!(
         all.contains("WPI/2026/0457") && all.contains("Jan Jansen (klantmanager, WPI) — belde mij")
     );
@@ -552,6 +595,12 @@ fn medical_material_stays_out_unless_chosen() {
     assert!(
         contains(&bundle.bytes, &med),
         "opted in: the medical JPEG is placed as it is"
+    );
+    // Opted in: what the exemption rests on may be shown.
+    let cover_flat = pages[0].split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        cover_flat.contains("Op grond van: medische keuring (hernia)."),
+        "{cover_flat}"
     );
     // Main numbering does not move when the annex is added.
     assert!(pages[..cover].iter().any(|p| p.contains("Bijlage 4 — ")));

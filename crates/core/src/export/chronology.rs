@@ -217,6 +217,13 @@ fn block(ctx: &Ctx<'_>, flow: &mut Flow<'_>, e: &Entry, medical: bool, broken: &
         };
         flow.para(Face::Bold, BODY, INDENT, &sentence);
     }
+    if let Some(line) = super::exemptions::entry_line(&ctx.input.exemptions, e, lang) {
+        field(
+            flow,
+            t(lang, "Ontheffing op deze datum", "Exemption on this date"),
+            &line,
+        );
+    }
     field(flow, t(lang, "Aanwezig", "Also present"), &d.companions);
     if let Some(f) = d.follow_up_on {
         field(

@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
+
 use super::fonts::Face;
 use super::layout::{BODY, LINE, SMALL};
 use super::options::Lang;
@@ -123,6 +125,25 @@ pub fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     if let Some(line) = broken_agreements(ctx) {
         flow.para(Face::Bold, BODY, 0.0, &line);
     }
+    let (first, last) = bounds(ctx);
+    let exemptions = super::exemptions::listed(&ctx.input.exemptions, first, last);
+    if !exemptions.is_empty() {
+        flow.gap(LINE * 0.8);
+        flow.para(
+            Face::Bold,
+            12.0,
+            0.0,
+            t(
+                lang,
+                "Ontheffingen in deze periode",
+                "Exemptions in this period",
+            ),
+        );
+        for e in exemptions {
+            let line = super::exemptions::cover_line(e, ctx.options);
+            flow.para(Face::Regular, BODY, 0.0, &line);
+        }
+    }
     flow.gap(LINE * 0.8);
     flow.para(
         Face::Bold,
@@ -162,8 +183,8 @@ pub fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     chain(ctx, flow);
 }
 
-fn period(ctx: &Ctx<'_>) -> String {
-    let lang = ctx.lang;
+/// The period the bundle covers: the chosen dates, else the first and last entry.
+fn bounds(ctx: &Ctx<'_>) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let all = ctx.sel.main.iter().chain(ctx.sel.medical.iter());
     let first = ctx
         .options
@@ -173,7 +194,12 @@ fn period(ctx: &Ctx<'_>) -> String {
         .options
         .to
         .or_else(|| all.map(|e| e.data.occurred_on).max());
-    match (first, last) {
+    (first, last)
+}
+
+fn period(ctx: &Ctx<'_>) -> String {
+    let lang = ctx.lang;
+    match bounds(ctx) {
         (Some(a), Some(b)) => match lang {
             Lang::Nl => format!("{} tot en met {}", long_date(lang, a), long_date(lang, b)),
             Lang::En => format!("{} to {} inclusive", long_date(lang, a), long_date(lang, b)),

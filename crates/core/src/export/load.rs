@@ -61,6 +61,7 @@ impl Dossier {
             people,
             attachments,
             open_deadlines,
+            exemptions: self.exemptions()?,
             entries,
         })
     }

@@ -9,6 +9,7 @@
 
 mod chronology;
 mod cover;
+mod exemptions;
 mod exhibits;
 mod fonts;
 mod layout;

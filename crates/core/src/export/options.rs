@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::entry::{Entry, EntryKind};
+use crate::exemption::Exemption;
 
 /// The language of the printed bundle (labels, dates, counts); the user's own text is
 /// printed as typed.
@@ -133,6 +134,8 @@ pub struct ExportInput {
     /// `false` when `verify_chain` found a broken link: the cover then says so.
     pub chain_intact: bool,
     pub open_deadlines: Vec<OpenDeadline>,
+    /// Every exemption of the dossier (the cover lists those in force in the period).
+    pub exemptions: Vec<Exemption>,
 }
 
 /// The finished PDF and what the Export screen shows about it.

@@ -15,6 +15,7 @@ pub mod search;
 pub mod todos;
 
 use std::path::Path;
+use std::sync::Once;
 
 pub use rusqlite::Connection;
 use zeroize::Zeroizing;
@@ -30,10 +31,25 @@ PRAGMA synchronous = FULL;
 PRAGMA foreign_keys = ON;
 PRAGMA cache_size = -16000;";
 
+static FIRST_OPEN: Once = Once::new();
+
+/// Opens a connection; the first one in the process alone. SQLite marks itself
+/// initialised before SQLCipher's own set-up (`sqlcipher_extra_init`) has finished, so
+/// a second thread keying a database at that moment is refused ("sqlcipher not
+/// initialized"). Seen in tests that create dossiers in parallel threads; a program
+/// that opens two dossiers at once at start-up would meet it too.
+fn open_connection(path: &Path) -> Result<Connection> {
+    let mut first = None;
+    FIRST_OPEN.call_once(|| first = Some(Connection::open(path)));
+    first
+        .unwrap_or_else(|| Connection::open(path))
+        .map_err(|e| from_sqlite("open the database", e))
+}
+
 /// Opens the database at `path` with the raw 256-bit data key, and proves the key fits
 /// by reading the schema (SQLCipher only notices a wrong key on the first read).
 pub(crate) fn open_encrypted(path: &Path, key: &[u8; 32]) -> Result<Connection> {
-    let conn = Connection::open(path).map_err(|e| from_sqlite("open the database", e))?;
+    let conn = open_connection(path)?;
     let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex::encode(key)));
     conn.execute_batch(&pragma)
         .map_err(|e| from_sqlite("key the database", e))?;
@@ -52,7 +68,7 @@ pub(crate) fn open_encrypted(path: &Path, key: &[u8; 32]) -> Result<Connection> 
 /// A plain, unencrypted SQLite store with the same settings and schema. Only for the
 /// benchmark that measures what encryption costs; no dossier ever uses it.
 pub fn open_plain_for_benchmark(path: &Path) -> Result<Connection> {
-    let mut conn = Connection::open(path).map_err(|e| from_sqlite("open the database", e))?;
+    let mut conn = open_connection(path)?;
     apply_pragmas(&conn)?;
     migrations::migrate(&mut conn, migrations::LATEST)?;
     Ok(conn)
