@@ -99,6 +99,13 @@ test("exemption warning and notice, a broken agreement on the timeline, one case
     await shot(s, "12-exemptions");
     await assertAccessible(s, "exemptions");
 
+    // The home view warns too, and leads to the exemptions.
+    await (await s.byTestId("home-button")).click();
+    await s.byTestId("screen-home");
+    assert.match(await textOf(s, "exemption-warning"), /Uw ontheffing van de arbeidsverplichtingen loopt af op/);
+    await (await s.byTestId("exemption-show")).click();
+    await s.byTestId("screen-exemptions");
+
     // The agreement: from now on only by e-mail.
     await toTimeline(s);
     await (await s.byTestId("new-entry-button")).click();
