@@ -16,9 +16,6 @@
 //!   letter would bury those under findings no lawyer would use.
 //! - `InWritingOnly`: calls and home visits break it.
 //! - `NoHomeVisits`: home visits break it.
-//! - For a letter the day that counts is when the agency sent it (the date sent, else
-//!   the date on the letter, else the day it arrived): a letter posted before the
-//!   agreement did not break it.
 //! - Deleted entries (agreements and contacts) never count. When several agreements
 //!   apply, each is checked and each broken one is a finding.
 
@@ -43,7 +40,7 @@ pub struct RuleAgreement {
 pub struct Contact {
     pub entry_id: i64,
     pub kind: EntryKind,
-    /// The day the agency acted (for a letter: when it was sent, see the module doc).
+    /// The day it happened.
     pub on: NaiveDate,
 }
 
@@ -83,36 +80,22 @@ impl Contact {
         if e.deleted_at.is_some() {
             return None;
         }
-        let d = &e.data;
         Some(Contact {
             entry_id: e.id,
-            kind: d.kind,
-            on: contact_day(d.kind, d.occurred_on, d.sent_on, d.letter_dated),
+            kind: e.data.kind,
+            on: e.data.occurred_on,
         })
     }
 }
 
-/// The day a contact counts from: for a letter in, when the agency sent it.
-pub fn contact_day(
-    kind: EntryKind,
-    occurred_on: NaiveDate,
-    sent_on: Option<NaiveDate>,
-    letter_dated: Option<NaiveDate>,
-) -> NaiveDate {
-    if kind == EntryKind::LetterIn {
-        sent_on.or(letter_dated).unwrap_or(occurred_on)
-    } else {
-        occurred_on
-    }
-}
+/// The kinds of contact that can break some rule: what the dossier needs to read.
+pub const BREAKABLE: [EntryKind; 3] = [EntryKind::CallIn, EntryKind::Sms, EntryKind::HomeVisit];
 
 /// Whether a contact of this kind, started by the agency, breaks `rule`.
 pub fn breaks(rule: ContactRule, kind: EntryKind) -> bool {
     use EntryKind as K;
     match rule {
-        ContactRule::EmailOnly => {
-            matches!(kind, K::CallIn | K::Sms | K::HomeVisit)
-        }
+        ContactRule::EmailOnly => BREAKABLE.contains(&kind),
         ContactRule::InWritingOnly => matches!(kind, K::CallIn | K::HomeVisit),
         ContactRule::NoHomeVisits => kind == K::HomeVisit,
     }

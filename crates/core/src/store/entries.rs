@@ -2,8 +2,10 @@
 //! current state of an entry and read it back. History and search are kept in step by
 //! the callers in `crate::api`, inside the same transaction.
 
+use std::sync::LazyLock;
+
 use chrono::{NaiveDate, NaiveTime};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
 
 use crate::entry::{ContactRule, Entry, EntryData, EntryKind, EntryPerson};
 use crate::error::{from_sqlite, Error, Result};
@@ -24,6 +26,119 @@ fn time_str(t: Option<NaiveTime>) -> Option<String> {
     t.map(|t| t.format("%H:%M").to_string())
 }
 
+/// The columns an entry's data is stored in, in the order [`with_fields`] gives their
+/// values: the one list both the INSERT and the UPDATE are made from.
+const FIELDS: [&str; 27] = [
+    "kind",
+    "occurred_on",
+    "title",
+    "notes",
+    "occurred_time",
+    "asked",
+    "promised",
+    "agreed",
+    "organisation",
+    "place",
+    "channel",
+    "kenmerk",
+    "companions",
+    "threat",
+    "threat_text",
+    "follow_up_on",
+    "medical",
+    "letter_dated",
+    "sent_on",
+    "received_on",
+    "reply_by",
+    "repair_by",
+    "appointment_on",
+    "appointment_time",
+    "on_objection",
+    "contact_rule",
+    "contact_rule_until",
+];
+
+/// `?1` is created_at, the fields follow.
+static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
+    let marks: Vec<String> = (1..=FIELDS.len() + 1).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO entries (created_at, {}) VALUES ({})",
+        FIELDS.join(", "),
+        marks.join(", ")
+    )
+});
+
+/// `?1` is the id, `?2` updated_at, the fields follow.
+static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
+    let sets: Vec<String> = FIELDS
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("{f} = ?{}", i + 3))
+        .collect();
+    format!(
+        "UPDATE entries SET {}, updated_at = ?2, version = version + 1
+         WHERE id = ?1 AND deleted_at IS NULL",
+        sets.join(", ")
+    )
+});
+
+/// Calls `f` with the stored values of `e`'s fields, in the order of [`FIELDS`]
+/// (short texts trimmed, dates as `YYYY-MM-DD`, times as `HH:MM`).
+fn with_fields<T>(e: &EntryData, f: impl FnOnce(&[&dyn ToSql]) -> T) -> T {
+    let occurred_on = e.occurred_on.to_string();
+    let times = [time_str(e.occurred_time), time_str(e.appointment_time)];
+    let dates = [
+        date_str(e.follow_up_on),
+        date_str(e.letter_dated),
+        date_str(e.sent_on),
+        date_str(e.received_on),
+        date_str(e.reply_by),
+        date_str(e.repair_by),
+        date_str(e.appointment_on),
+        date_str(e.contact_rule_until),
+    ];
+    let (kind, title, rule) = (
+        e.kind.name(),
+        e.title.trim(),
+        e.contact_rule.map(|r| r.name()),
+    );
+    let (organisation, place, channel, kenmerk) = (
+        e.organisation.trim(),
+        e.place.trim(),
+        e.channel.trim(),
+        e.kenmerk.trim(),
+    );
+    f(&[
+        &kind,
+        &occurred_on,
+        &title,
+        &e.notes,
+        &times[0],
+        &e.asked,
+        &e.promised,
+        &e.agreed,
+        &organisation,
+        &place,
+        &channel,
+        &kenmerk,
+        &e.companions,
+        &e.threat,
+        &e.threat_text,
+        &dates[0],
+        &e.medical,
+        &dates[1],
+        &dates[2],
+        &dates[3],
+        &dates[4],
+        &dates[5],
+        &dates[6],
+        &times[1],
+        &e.on_objection,
+        &rule,
+        &dates[7],
+    ])
+}
+
 /// Inserts a new entry (its current state only) and returns its id. One prepared
 /// statement, shared with the bulk import.
 pub fn insert(tx: &Transaction<'_>, e: &EntryData, now: &str) -> Result<i64> {
@@ -32,26 +147,23 @@ pub fn insert(tx: &Transaction<'_>, e: &EntryData, now: &str) -> Result<i64> {
 
 /// Replaces the entry's fields with `e` and bumps its version.
 pub fn update(tx: &Transaction<'_>, id: i64, e: &EntryData, now: &str) -> Result<u32> {
-    let changed = tx
-        .execute(
-            "UPDATE entries SET kind = ?2, occurred_on = ?3, title = ?4, notes = ?5,
-             updated_at = ?6, version = version + 1 WHERE id = ?1 AND deleted_at IS NULL",
-            params![
-                id,
-                e.kind.name(),
-                e.occurred_on.to_string(),
-                e.title.trim(),
-                e.notes,
-                now
-            ],
-        )
-        .map_err(|err| from_sqlite("change the entry", err))?;
+    let changed = with_fields(e, |fields| {
+        let mut values: Vec<&dyn ToSql> = vec![&id, &now];
+        values.extend_from_slice(fields);
+        tx.prepare_cached(&UPDATE_SQL)
+            .and_then(|mut stmt| stmt.execute(values.as_slice()))
+    })
+    .map_err(|err| from_sqlite("change the entry", err))?;
     if changed == 0 {
         return Err(Error::Invalid(format!(
             "entry {id} does not exist or was deleted"
         )));
     }
-    write_fields(tx, id, e)?;
+    tx.execute("DELETE FROM entry_tags WHERE entry_id = ?1", [id])
+        .map_err(|err| from_sqlite("save the tags", err))?;
+    tx.execute("DELETE FROM entry_people WHERE entry_id = ?1", [id])
+        .map_err(|err| from_sqlite("save the people", err))?;
+    write_tags_and_people(tx, id, e)?;
     current_version(tx, id)
 }
 
@@ -77,49 +189,6 @@ fn current_version(conn: &Connection, id: i64) -> Result<u32> {
         r.get(0)
     })
     .map_err(|e| from_sqlite("read the entry version", e))
-}
-
-fn write_fields(tx: &Transaction<'_>, id: i64, e: &EntryData) -> Result<()> {
-    tx.execute(
-        "UPDATE entries SET occurred_time = ?2, asked = ?3, promised = ?4, agreed = ?5,
-         organisation = ?6, place = ?7, channel = ?8, kenmerk = ?9, companions = ?10,
-         threat = ?11, threat_text = ?12, follow_up_on = ?13, medical = ?14,
-         letter_dated = ?15, sent_on = ?16, received_on = ?17, reply_by = ?18,
-         repair_by = ?19, appointment_on = ?20, appointment_time = ?21, on_objection = ?22,
-         contact_rule = ?23, contact_rule_until = ?24 WHERE id = ?1",
-        params![
-            id,
-            time_str(e.occurred_time),
-            e.asked,
-            e.promised,
-            e.agreed,
-            e.organisation.trim(),
-            e.place.trim(),
-            e.channel.trim(),
-            e.kenmerk.trim(),
-            e.companions,
-            e.threat,
-            e.threat_text,
-            date_str(e.follow_up_on),
-            e.medical,
-            date_str(e.letter_dated),
-            date_str(e.sent_on),
-            date_str(e.received_on),
-            date_str(e.reply_by),
-            date_str(e.repair_by),
-            date_str(e.appointment_on),
-            time_str(e.appointment_time),
-            e.on_objection,
-            e.contact_rule.map(|r| r.name()),
-            date_str(e.contact_rule_until),
-        ],
-    )
-    .map_err(|err| from_sqlite("save the entry", err))?;
-    tx.execute("DELETE FROM entry_tags WHERE entry_id = ?1", [id])
-        .map_err(|err| from_sqlite("save the tags", err))?;
-    tx.execute("DELETE FROM entry_people WHERE entry_id = ?1", [id])
-        .map_err(|err| from_sqlite("save the people", err))?;
-    write_tags_and_people(tx, id, e)
 }
 
 /// Adds the entry's tags and people (after any old ones were removed).
@@ -434,47 +503,13 @@ pub fn insert_many(tx: &Transaction<'_>, items: &[ImportItem], now: &str) -> Res
 
 /// Every column in one statement kept prepared: a bulk import runs it 100,000 times.
 fn insert_cached(tx: &Transaction<'_>, e: &EntryData, now: &str) -> Result<i64> {
-    let mut stmt = tx
-        .prepare_cached(
-            "INSERT INTO entries (kind, occurred_on, title, notes, created_at, occurred_time,
-             asked, promised, agreed, organisation, place, channel, kenmerk, companions,
-             threat, threat_text, follow_up_on, medical, letter_dated, sent_on, received_on,
-             reply_by, repair_by, appointment_on, appointment_time, on_objection,
-             contact_rule, contact_rule_until)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-             ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
-        )
-        .map_err(|err| from_sqlite("save the entry", err))?;
-    stmt.execute(params![
-        e.kind.name(),
-        e.occurred_on.to_string(),
-        e.title.trim(),
-        e.notes,
-        now,
-        time_str(e.occurred_time),
-        e.asked,
-        e.promised,
-        e.agreed,
-        e.organisation.trim(),
-        e.place.trim(),
-        e.channel.trim(),
-        e.kenmerk.trim(),
-        e.companions,
-        e.threat,
-        e.threat_text,
-        date_str(e.follow_up_on),
-        e.medical,
-        date_str(e.letter_dated),
-        date_str(e.sent_on),
-        date_str(e.received_on),
-        date_str(e.reply_by),
-        date_str(e.repair_by),
-        date_str(e.appointment_on),
-        time_str(e.appointment_time),
-        e.on_objection,
-        e.contact_rule.map(|r| r.name()),
-        date_str(e.contact_rule_until),
-    ])
+    with_fields(e, |fields| {
+        let mut values: Vec<&dyn ToSql> = Vec::with_capacity(FIELDS.len() + 1);
+        values.push(&now);
+        values.extend_from_slice(fields);
+        tx.prepare_cached(&INSERT_SQL)
+            .and_then(|mut stmt| stmt.execute(values.as_slice()))
+    })
     .map_err(|err| from_sqlite("save the entry", err))?;
     let id = tx.last_insert_rowid();
     write_tags_and_people(tx, id, e)?;
