@@ -51,7 +51,8 @@ test("hundreds of entries: only visible rows in the page, every row reachable", 
     await openTimeline(s);
     const total = await waitFor("the count", async () => Number(await (await s.byTestId("timeline-count")).attr("data-count")), 20000);
     assert.equal(total, N);
-    const rows = await count(s, "entry-item");
+    // The count arrives before the first page of rows is drawn: wait for rows.
+    const rows = await waitFor("the first rows", async () => count(s, "entry-item"), 20000);
     assert.ok(rows > 0 && rows < 40, `only visible rows in the DOM, got ${rows}`);
     assert.match(await textOf(s, "entry-item"), new RegExp(`Item ${N}\\b`), "newest first");
     assert.ok((await count(s, "month-header")) >= 1);

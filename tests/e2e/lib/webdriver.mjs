@@ -21,7 +21,9 @@ async function call(base, method, path, body) {
 }
 
 /** Polls `fn` until it returns a truthy value; throws with `what` after `timeoutMs`. */
-export async function waitFor(what, fn, timeoutMs = 15000, intervalMs = 50) {
+// 30 s by default: a debug build on a loaded 2-core machine can take that long to
+// start; a passing wait returns as soon as its condition holds.
+export async function waitFor(what, fn, timeoutMs = 30000, intervalMs = 50) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
   for (;;) {
