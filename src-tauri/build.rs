@@ -57,6 +57,7 @@ fn main() {
             "cases_of_entry",
             "contact_violations",
             "todos",
+            "preview_todos",
             "entry_todos",
             "case_todos",
             "set_todo_state",

@@ -6,11 +6,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use dossier_core::export::Lang;
-use dossier_core::todo::{Reminder, TodoKind, TodoState};
-use dossier_core::{Error, SystemClock};
+use dossier_core::todo::{self, Reminder, TodoKind, TodoState};
+use dossier_core::{EntryData, Error, SystemClock};
 use tauri::{AppHandle, Manager, State};
 
 use crate::dto::Language;
+use crate::dto_entries::EntryFieldsDto;
 use crate::dto_todos::{
     choice_of, todos_dto, IcsResultDto, NotificationStatusDto, ReminderDto, TodoDto,
 };
@@ -27,6 +28,16 @@ type Result<T> = std::result::Result<T, IpcError>;
 pub async fn todos(state: State<'_, AppState>) -> Result<Vec<TodoDto>> {
     let today = notify::today();
     state.with_dossier(|d| Ok(todos_dto(&d.todos(today)?, today)))
+}
+
+/// The to-dos `fields` would give if saved (quick capture's objection period in words,
+/// before saving). Needs no open dossier: nothing is read or stored.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_todos(fields: EntryFieldsDto) -> Result<Vec<TodoDto>> {
+    let today = notify::today();
+    let data = EntryData::try_from(fields)?;
+    Ok(todos_dto(&todo::preview_todos(&data, today)?, today))
 }
 
 /// The to-dos of the entries in one case (its case view).

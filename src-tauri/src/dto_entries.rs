@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use dossier_core::entry::{parse_date, parse_time};
 use dossier_core::store::history::Version;
 use dossier_core::{
-    Attachment, ContactRule, Entry, EntryData, EntryFilter, EntryKind, EntryPerson,
-    KlantmanagerPeriod, Person, PersonData, Preview,
+    Attachment, ChangeReason, ContactRule, Entry, EntryData, EntryFilter, EntryKind, EntryPerson,
+    KlantmanagerPeriod, Person, PersonData, Preview, ReasonLang,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -403,7 +403,13 @@ pub struct VersionDto {
     pub version: u32,
     /// `create` | `edit` | `delete`
     pub action: String,
+    /// As stored (part of the hash chain).
     pub reason: String,
+    /// `none`, `given`, `link`, `file` or `undo` (core's `ChangeReason::kind`).
+    pub reason_kind: String,
+    /// The reason in plain words, built by core from its structure.
+    pub reason_nl: String,
+    pub reason_en: String,
     pub recorded_at: String,
     pub fields: EntryFieldsDto,
     /// How many attachments the entry had in this version.
@@ -414,10 +420,14 @@ pub struct VersionDto {
 impl VersionDto {
     pub fn new(v: &Version, data: &EntryData) -> VersionDto {
         let attachment_count = v.attachments.split(',').filter(|h| !h.is_empty()).count();
+        let reason = ChangeReason::parse(&v.reason);
         VersionDto {
             version: v.version,
             action: v.action.clone(),
             reason: v.reason.clone(),
+            reason_kind: reason.kind().to_string(),
+            reason_nl: reason.text(ReasonLang::Nl),
+            reason_en: reason.text(ReasonLang::En),
             recorded_at: v.recorded_at.clone(),
             fields: EntryFieldsDto::from(data),
             attachment_count: u32::try_from(attachment_count).unwrap_or(u32::MAX),

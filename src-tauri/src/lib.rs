@@ -80,6 +80,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_matters::cases_of_entry,
             commands_matters::contact_violations,
             commands_todos::todos,
+            commands_todos::preview_todos,
             commands_todos::entry_todos,
             commands_todos::case_todos,
             commands_todos::set_todo_state,

@@ -1,6 +1,7 @@
-// Guided quick capture of a phone call with the keyboard only: one question at a time,
-// a check, saved as one entry with the person, what they asked, what was agreed, the
-// threatened cut and the date to act by; it shows on the timeline with its flag.
+// Guided quick capture of a phone call with the keyboard only: the date first, one
+// question at a time, a check that names the field of every answer, saved as one entry
+// with the person of WPI, what they asked, what I said, what was agreed, the threatened
+// cut and the follow-up date; the end screen offers the next step; the timeline shows it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
@@ -20,19 +21,30 @@ test("quick capture of a phone call, keyboard only", async () => {
     await tabTo(s, "quick-call");
     await s.keys(Key.ENTER);
     await s.byTestId("screen-quick-capture");
-    await tabTo(s, "quick-who");
+    // The date first: "vandaag" with Space, Enter goes on.
+    await waitFor("the day question focused", async () => (await s.activeTestId()) === "quick-day-today");
+    await shot(s, "05-quick-date");
+    await assertAccessible(s, "quick capture: date");
+    await s.keys(Key.SPACE + Key.ENTER);
+
+    await waitFor("who focused", async () => (await s.activeTestId()) === "quick-who");
+    await s.keys("Anja de Vries van WPI");
+    await waitFor("who read back", async () => /persoon Anja de Vries, van WPI/.test(await textOf(s, "quick-who-reads")));
     await shot(s, "05-quick-who");
     await assertAccessible(s, "quick capture: who");
-    await s.keys("Anja de Vries" + Key.ENTER);
+    await s.keys(Key.ENTER);
 
-    await waitFor("question 2 focused", async () => (await s.activeTestId()) === "quick-what");
-    assert.match(await (await s.byTestId("quick-progress")).text(), /Vraag 2 van 5/);
+    await waitFor("what they asked focused", async () => (await s.activeTestId()) === "quick-asked");
+    assert.match(await (await s.byTestId("quick-progress")).text(), /Vraag 3 van 8/);
     await s.keys("Of ik mijn cv wil sturen" + Key.ENTER);
-
-    await waitFor("question 3 focused", async () => (await s.activeTestId()) === "quick-agreed");
+    await waitFor("what I said focused", async () => (await s.activeTestId()) === "quick-said");
+    await s.keys("Ik zei dat ik ziek ben" + Key.ENTER);
+    await waitFor("promised focused", async () => (await s.activeTestId()) === "quick-promised");
+    await s.keys(Key.ENTER);
+    await waitFor("agreed focused", async () => (await s.activeTestId()) === "quick-agreed");
     await s.keys("Alleen contact per e-mail" + Key.ENTER);
 
-    await waitFor("question 4 focused", async () => (await s.activeTestId()) === "quick-threat-yes");
+    await waitFor("threat focused", async () => (await s.activeTestId()) === "quick-threat-yes");
     await s.keys(Key.SPACE);
     await tabTo(s, "quick-threat-text");
     await s.keys("Anders gaat mijn uitkering omlaag");
@@ -40,17 +52,27 @@ test("quick capture of a phone call, keyboard only", async () => {
     await assertAccessible(s, "quick capture: threat");
     await s.keys(Key.ENTER);
 
-    await waitFor("question 5 focused", async () => (await s.activeTestId()) === "quick-act-by");
+    await waitFor("follow-up focused", async () => (await s.activeTestId()) === "quick-follow-up");
     await s.keys("20-12-2026" + Key.ENTER);
 
     await waitFor("the check step", async () => (await (await s.byTestId("quick-progress")).attr("data-step")) === "check");
     const summary = await textOf(s, "quick-summary");
     assert.match(summary, /Anja de Vries/);
+    assert.match(summary, /Organisatie\s*WPI/);
+    assert.match(summary, /Wat vroegen of wilden ze\?\s*Of ik mijn cv wil sturen/);
+    assert.match(summary, /Wat er gebeurd is\s*Ik zei dat ik ziek ben/);
     assert.match(summary, /Alleen contact per e-mail/);
     assert.match(summary, /20 december 2026/);
     await shot(s, "05-quick-check");
     await assertAccessible(s, "quick capture: check");
     await tabTo(s, "quick-save");
+    await s.keys(Key.ENTER);
+
+    // The end screen offers the next step.
+    await s.byTestId("quick-saved", 20000);
+    await shot(s, "05-quick-saved");
+    await assertAccessible(s, "quick capture: saved");
+    await tabTo(s, "quick-next-open");
     await s.keys(Key.ENTER);
 
     await s.byTestId("screen-entry", 20000);
@@ -60,6 +82,7 @@ test("quick capture of a phone call, keyboard only", async () => {
     assert.match(fields, /Alleen contact per e-mail/);
     assert.match(fields, /Anders gaat mijn uitkering omlaag/);
     assert.match(fields, /Anja de Vries/);
+    assert.match(fields, /Ik zei dat ik ziek ben/);
     assert.match(await pageText(s), /Dreiging met korting/);
     assert.match(await (await s.byTestId("entry-recorded")).text(), /Vastgelegd op/);
     await shot(s, "05-entry-detail");

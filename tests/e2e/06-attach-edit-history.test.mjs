@@ -104,6 +104,11 @@ test("a letter: attach a scan, edit with a reason, see the history, undo, delete
     await (await s.byTestId("attach-path")).fill(join(app.home, "bestaat-niet.pdf"));
     await (await s.byTestId("attach-path-button")).click();
     await s.byTestId("attach-failed", 20000);
+    assert.match(await (await s.byTestId("attach-failed")).text(), /bestaat niet/);
+    assert.doesNotMatch(await (await s.byTestId("attach-failed")).text(), /USB/);
+    // No success mark for "0 of 1".
+    assert.equal(await count(s, "attach-done"), 0);
+    assert.match(await (await s.byTestId("attach-partly")).text(), /Er is niets toegevoegd/);
     assert.equal(await count(s, "attachment-item"), 1);
 
     // Edit with a reason; the history shows both versions and what changed.

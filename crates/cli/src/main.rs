@@ -244,7 +244,7 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// List the to-dos (deadlines) of DIR: open and missed ones, soonest first, as
+    /// List the to-dos (deadlines) of DIR: missed ones first, then open ones soonest first, as
     /// `act-by⇥last day⇥state⇥sentence`
     Deadlines {
         dir: PathBuf,

@@ -134,6 +134,11 @@ fn core_message(e: &Error) -> (String, String, u8) {
             format!("the disk is full ({w}). Free some space; nothing was lost"),
             10,
         ),
+        Error::NotFound(p) => (
+            format!("er is geen bestand {p}; kijk de naam en de map na"),
+            format!("there is no file {p}; check the name and the folder"),
+            21,
+        ),
         Error::PermissionDenied(w) => (
             format!("geen toestemming voor {w}"),
             format!("no permission for {w}"),

@@ -180,8 +180,10 @@ fn deadlines_json_contract_and_todo_done() {
     ok(&dossier(&["todo", &d, "2", "reply", "reopen"]));
     assert_eq!(deadlines_json(&d, &[]).len(), 3);
     // Past the last day the objection is missed, and still listed.
+    // Listed first: a lost objection period comes before everything else.
     let late = deadlines_json_on(&d, "2026-04-15", &[]);
-    let late = late.iter().find(|r| r["kind"] == "objection").unwrap();
+    assert_eq!(late[0]["kind"], "objection");
+    let late = &late[0];
     assert_eq!(late["state"], "missed");
     assert_eq!(late["days_left"], -8);
 

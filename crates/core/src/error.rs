@@ -38,6 +38,9 @@ pub enum Error {
     /// The disk (or USB stick) is full.
     #[error("the disk is full while writing {0}")]
     DiskFull(String),
+    /// A file the user named (an attachment to read) is not there.
+    #[error("there is no file at {0}")]
+    NotFound(String),
     /// The operating system refused access.
     #[error("no permission to use {0}")]
     PermissionDenied(String),
@@ -78,6 +81,7 @@ impl Error {
             Error::TooNew { .. } => "too_new",
             Error::AlreadyExists(_) => "already_exists",
             Error::DiskFull(_) => "disk_full",
+            Error::NotFound(_) => "not_found",
             Error::PermissionDenied(_) => "permission_denied",
             Error::Io { .. } => "io",
             Error::PassphraseTooShort { .. } => "passphrase_too_short",

@@ -17,6 +17,7 @@ pub mod error;
 pub mod exemption;
 pub mod export;
 pub mod person;
+pub mod reason;
 pub mod store;
 pub mod todo;
 pub mod vault;
@@ -30,5 +31,6 @@ pub use entry::{ContactRule, Entry, EntryData, EntryKind, EntryPerson, NewEntry}
 pub use error::{Error, Result};
 pub use exemption::{Duty, Exemption, ExemptionBasis, ExemptionData, ExemptionWarning};
 pub use person::{KlantmanagerPeriod, Person, PersonData};
+pub use reason::{ChangeReason, ReasonLang};
 pub use store::links::{EntryLink, LinkKind};
 pub use vault::{Dossier, KdfParams, RecoveryCode, Unlock};

@@ -318,7 +318,8 @@ fn missing_file_and_folder_give_clear_errors() {
     let (tmp, mut d, id) = dossier_with_entry();
     let missing = tmp.path().join("bestaat-niet.pdf");
     let err = d.attach_file(id, &missing, &clock()).unwrap_err();
-    assert_eq!(err.code(), "io", "{err:?}");
+    // Said as "not found", not as an input/output failure of the dossier or stick.
+    assert_eq!(err.code(), "not_found", "{err:?}");
     assert!(err.to_string().contains("bestaat-niet.pdf"), "{err}");
     let err = d.attach_file(id, tmp.path(), &clock()).unwrap_err();
     assert!(

@@ -109,12 +109,20 @@ fn objection_past_the_advice_urges_to_send_today_and_past_the_last_day_is_missed
     assert_eq!(
         sentence_nl(&missed),
         "De bezwaartermijn voor het besluit van 3 maart 2026 is voorbij: de laatste dag was \
-         dinsdag 14 april 2026. Te laat? Vraag hulp aan het Juridisch Loket."
+         dinsdag 14 april 2026. Wat u nog kunt doen: stuur toch nog een bezwaarschrift, \
+         zo snel mogelijk, en schrijf erin waarom u te laat bent (bijvoorbeeld ziekte, of dat \
+         de brief later kwam). Is dat een goede reden, dan moet het toch behandeld worden \
+         (Awb artikel 6:11). Hulp nu: het Juridisch Loket (0900-8020, gratis) of het \
+         spreekuur van de Bijstandsbond."
     );
     assert_eq!(
         sentence_en(&missed),
         "The period to object to the decision of 3 March 2026 is over: the last day was \
-         Tuesday 14 April 2026. Too late? Ask the Juridisch Loket (legal aid desk) for help."
+         Tuesday 14 April 2026. What you can still do: send an objection anyway, as soon \
+         as you can, and write in it why you are late (for example illness, or the letter \
+         came late). If that is a good reason, it must still be dealt with (General \
+         Administrative Law Act, article 6:11). Help now: the Juridisch Loket (legal aid \
+         desk, 0900-8020, free) or the walk-in hour of the Bijstandsbond."
     );
 }
 

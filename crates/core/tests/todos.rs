@@ -553,7 +553,7 @@ fn deleted_entries_give_no_todos() {
 }
 
 #[test]
-fn open_first_by_act_by_then_missed_newest_first_then_settled() {
+fn missed_legal_first_then_other_missed_then_open_by_act_by_then_settled() {
     let tmp = tempfile::tempdir().unwrap();
     let mut d = dossier(&tmp.path().join("k"));
     let follow = |on: &str| {
@@ -568,6 +568,8 @@ fn open_first_by_act_by_then_missed_newest_first_then_settled() {
     let done_old = add(&mut d, follow("2026-03-10"));
     let done_new = add(&mut d, follow("2026-05-01"));
     let dec = add(&mut d, decision(|e| e.sent_on = Some(day("2026-03-03"))));
+    // Sent 2 February: its period ended Monday 16 March, before today.
+    let lost = add(&mut d, decision(|e| e.sent_on = Some(day("2026-02-02"))));
     for id in [done_old, done_new] {
         d.set_todo_state(id, TodoKind::FollowUp, TodoChoice::NotNeeded, &clock())
             .unwrap();
@@ -578,10 +580,11 @@ fn open_first_by_act_by_then_missed_newest_first_then_settled() {
         .iter()
         .map(|t| t.entry_id)
         .collect();
-    // The objection's act-by date is its advice, 7 April.
+    // A lost objection period first, whatever its date: above everything that can
+    // still be done in time. The objection's act-by date is its advice, 7 April.
     assert_eq!(
         order,
-        vec![soon, dec, late, missed_new, missed_old, done_new, done_old]
+        vec![lost, missed_new, missed_old, soon, dec, late, done_new, done_old]
     );
     // A case's to-dos keep that order.
     let of: Vec<i64> = d
@@ -590,7 +593,55 @@ fn open_first_by_act_by_then_missed_newest_first_then_settled() {
         .iter()
         .map(|t| t.entry_id)
         .collect();
-    assert_eq!(of, vec![soon, late, missed_old]);
+    assert_eq!(of, vec![missed_old, soon, late]);
+}
+
+#[test]
+fn a_reply_by_date_and_a_follow_up_on_the_same_day_are_one_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut d = dossier(&tmp.path().join("k"));
+    let same = add(
+        &mut d,
+        letter(EntryKind::LetterIn, "2026-03-02", |e| {
+            e.reply_by = Some(day("2026-03-30"));
+            e.follow_up_on = Some(day("2026-03-30"));
+        }),
+    );
+    let kinds = |d: &Dossier, id: i64| -> Vec<TodoKind> {
+        d.todos(today())
+            .unwrap()
+            .iter()
+            .filter(|t| t.entry_id == id)
+            .map(|t| t.kind)
+            .collect()
+    };
+    assert_eq!(kinds(&d, same), vec![TodoKind::Reply]);
+    // Missed, it is still one late item, not two.
+    let missed: Vec<_> = d
+        .todos(day("2026-04-02"))
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.entry_id == same)
+        .collect();
+    assert_eq!(missed.len(), 1);
+    assert_eq!(missed[0].state, TodoState::Missed);
+    // An appointment and a follow-up on its day merge too; other days stay apart.
+    let meet = add(
+        &mut d,
+        letter(EntryKind::LetterIn, "2026-03-02", |e| {
+            e.appointment_on = Some(day("2026-03-26"));
+            e.follow_up_on = Some(day("2026-03-26"));
+        }),
+    );
+    assert_eq!(kinds(&d, meet), vec![TodoKind::Appointment]);
+    let apart = add(
+        &mut d,
+        letter(EntryKind::LetterIn, "2026-03-02", |e| {
+            e.reply_by = Some(day("2026-03-30"));
+            e.follow_up_on = Some(day("2026-04-02"));
+        }),
+    );
+    assert_eq!(kinds(&d, apart), vec![TodoKind::Reply, TodoKind::FollowUp]);
 }
 
 /// Unfolds an iCalendar text, checking CRLF endings and the 75-octet limit per line.
@@ -753,4 +804,32 @@ fn the_home_view_reads_only_the_to_do_index() {
             .all(|step| !step.contains("entries") || step.contains("COVERING INDEX")),
         "{plan:?}"
     );
+}
+
+#[test]
+fn preview_gives_the_objection_period_before_saving_as_saved_does() {
+    use dossier_core::todo::preview_todos;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut d = dossier(&tmp.path().join("k"));
+    let data = decision(|e| {
+        e.letter_dated = Some(day("2026-03-03"));
+        e.sent_on = Some(day("2026-03-03"));
+        e.received_on = Some(day("2026-03-05"));
+    });
+    let preview = preview_todos(&data, today()).unwrap();
+    assert_eq!(preview.len(), 1);
+    assert_eq!(preview[0].kind, TodoKind::Objection);
+    assert_eq!(preview[0].due_on, day("2026-04-14"));
+    let id = add(&mut d, data);
+    let saved = d.todos(today()).unwrap();
+    assert_eq!(saved[0].entry_id, id);
+    assert_eq!(
+        (saved[0].due_on, saved[0].act_by, saved[0].state),
+        (preview[0].due_on, preview[0].act_by, preview[0].state)
+    );
+    assert_eq!(sentence_nl_of(&saved[0]), sentence_nl_of(&preview[0]));
+}
+
+fn sentence_nl_of(t: &Todo) -> String {
+    dossier_core::todo::sentence_nl(t)
 }

@@ -108,6 +108,11 @@ export const commands = {
 	 *  not needed.
 	 */
 	todos: () => typedError<TodoDto_Serialize[], IpcError>(__TAURI_INVOKE("todos")),
+	/**
+	 *  The to-dos `fields` would give if saved (quick capture's objection period in words,
+	 *  before saving). Needs no open dossier: nothing is read or stored.
+	 */
+	previewTodos: (fields: EntryFieldsDto_Deserialize) => typedError<TodoDto_Serialize[], IpcError>(__TAURI_INVOKE("preview_todos", { fields })),
 	/**  The to-dos that come from one entry (its detail screen). */
 	entryTodos: (id: number) => typedError<TodoDto_Serialize[], IpcError>(__TAURI_INVOKE("entry_todos", { id })),
 	/**  The to-dos of the entries in one case (its case view). */
@@ -445,7 +450,7 @@ export type EntryRowDto_Serialize = {
  *  Every code the UI must be able to explain. Mirrors `dossier_core::Error::code`,
  *  plus `internal` for anything unexpected.
  */
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "disk_full" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "internal";
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "disk_full" | "not_found" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "internal";
 
 /**  A stored exemption with its documents. */
 export type ExemptionDto = ExemptionDto_Serialize | ExemptionDto_Deserialize;
@@ -808,7 +813,13 @@ export type VersionDto_Deserialize = {
 	version: number,
 	/**  `create` | `edit` | `delete` */
 	action: string,
+	/**  As stored (part of the hash chain). */
 	reason: string,
+	/**  `none`, `given`, `link`, `file` or `undo` (core's `ChangeReason::kind`). */
+	reasonKind: string,
+	/**  The reason in plain words, built by core from its structure. */
+	reasonNl: string,
+	reasonEn: string,
 	recordedAt: string,
 	fields: EntryFieldsDto_Deserialize,
 	/**  How many attachments the entry had in this version. */
@@ -821,7 +832,13 @@ export type VersionDto_Serialize = {
 	version: number,
 	/**  `create` | `edit` | `delete` */
 	action: string,
+	/**  As stored (part of the hash chain). */
 	reason: string,
+	/**  `none`, `given`, `link`, `file` or `undo` (core's `ChangeReason::kind`). */
+	reasonKind: string,
+	/**  The reason in plain words, built by core from its structure. */
+	reasonNl: string,
+	reasonEn: string,
 	recordedAt: string,
 	fields: EntryFieldsDto_Serialize,
 	/**  How many attachments the entry had in this version. */

@@ -99,3 +99,41 @@ export function formatDateTime(stamp: string, lang: Language): string {
   const iso = toIsoDate({ year: t.getFullYear(), month: t.getMonth() + 1, day: t.getDate() });
   return `${formatDate(iso, lang)}, ${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
+
+/** Why a typed date is not a date, in words a tired reader understands. */
+export type DateProblem =
+  | { code: 'format' }
+  | { code: 'month'; month: number }
+  | { code: 'day'; month: number; days: number; day: number };
+
+/**
+ * What is wrong with a typed date, or null when it is a real date (or empty). "31-02-2026"
+ * says "februari heeft geen 31 dagen", not "write it as day-month-year" (it was).
+ */
+export function dateProblem(input: string): DateProblem | null {
+  const s = input.trim();
+  if (s === '' || parseInputDate(s) !== null) return null;
+  const m = /^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$/.exec(s) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return { code: 'format' };
+  const iso = /^\d{4}-/.test(s);
+  const year = Number(iso ? m[1] : m[3]);
+  const month = Number(m[2]);
+  const day = Number(iso ? m[3] : m[1]);
+  if (month < 1 || month > 12) return { code: 'month', month };
+  if (year < 1900 || year > 2999) return { code: 'format' };
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { code: 'day', month, days, day };
+}
+
+/** The name of month `m` (1–12) in `lang`: "februari". */
+export function monthName(m: number, lang: Language): string {
+  return MONTHS[lang][m - 1] ?? String(m);
+}
+
+/** `iso` minus `days` days (for "gisteren"). */
+export function addDays(iso: string, days: number): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
+  return toIsoDate({ year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() });
+}

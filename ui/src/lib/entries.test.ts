@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, emptyFields, fieldGroups, formatSize, isTextTarget, rowSummary, rowWho } from './entries';
+import { changedFields, emptyFields, fieldGroups, lostOnKindChange, formatSize, isTextTarget, peopleText, rowSummary, rowWho } from './entries';
 
 describe('rowSummary', () => {
   const base = { notes: '', asked: '', agreed: '', promised: '' };
@@ -35,6 +35,20 @@ describe('fieldGroups', () => {
     expect(fieldGroups('meeting').has('companions')).toBe(true);
     expect(fieldGroups('decision').has('sentOn')).toBe(true);
   });
+  it('keeps the letter dates and the sender when a letter becomes a decision', () => {
+    const filled = ['who', 'organisation', 'kenmerk', 'letterDates', 'letterDeadlines', 'threat'] as const;
+    expect(lostOnKindChange(filled, 'decision')).toEqual([]);
+  });
+  it('says what a kind change cannot keep, and nothing more', () => {
+    expect(lostOnKindChange(['who', 'asked', 'agreed', 'followUp'], 'letter-in')).toEqual(['asked', 'agreed']);
+    expect(lostOnKindChange(['letterDates', 'kenmerk'], 'call-in')).toEqual(['letterDates', 'kenmerk']);
+    expect(lostOnKindChange(['sentOn'], 'letter-out')).toEqual([]);
+    expect(lostOnKindChange(['who', 'threat'], 'note')).toEqual(['who', 'threat']);
+    // Every kind keeps everything it can hold itself.
+    for (const k of ['letter-in', 'call-in', 'meeting', 'decision', 'agreement'] as const) {
+      expect(lostOnKindChange(fieldGroups(k), k)).toEqual([]);
+    }
+  });
   it('marks medical assessments private by default', () => {
     expect(emptyFields('medical-assessment', '2026-03-03').medical).toBe(true);
     expect(emptyFields('call-in', '2026-03-03').medical).toBe(false);
@@ -67,5 +81,17 @@ describe('formatSize', () => {
     expect(formatSize(12 * 1024, 'nl')).toBe('12 kB');
     expect(formatSize(3.4 * 1024 * 1024, 'nl')).toBe('3,4 MB');
     expect(formatSize(3.4 * 1024 * 1024, 'en')).toBe('3.4 MB');
+  });
+});
+
+describe('people in the history', () => {
+  it('shows the role, so a role change is visible', () => {
+    const names = new Map([[1, 'Mark'], [2, 'Anja']]);
+    const before = peopleText([{ personId: 1, role: 'klantmanager' }, { personId: 2, role: '' }], names);
+    const after = peopleText([{ personId: 1, role: 'jobhunter' }, { personId: 2, role: '' }], names);
+    expect(before).toBe('Mark (klantmanager), Anja');
+    expect(after).toBe('Mark (jobhunter), Anja');
+    expect(before).not.toBe(after);
+    expect(peopleText([{ personId: 9, role: '' }], names)).toBe('#9');
   });
 });

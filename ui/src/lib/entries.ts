@@ -98,7 +98,9 @@ const GROUPS: Record<EntryKind, FieldGroup[]> = {
   'email-out': MESSAGE,
   sms: MESSAGE,
   portal: [...MESSAGE, 'letterDeadlines'],
-  decision: ['organisation', 'kenmerk', 'sentOn', 'letterDeadlines', 'onObjection', 'threat', 'followUp'],
+  // A decision is a letter: its own date, send date and day received all count for the
+  // objection period, and it has a sender (switching a letter to "Besluit" keeps them).
+  decision: ['who', 'organisation', 'kenmerk', 'letterDates', 'sentOn', 'letterDeadlines', 'onObjection', 'threat', 'followUp'],
   'medical-assessment': ['time', 'who', 'organisation', 'place', 'companions', 'asked', 'agreed', 'followUp'],
   agreement: ['who', 'organisation', 'agreed', 'contactRule', 'followUp'],
   signed: ['who', 'organisation', 'place', 'kenmerk'],
@@ -108,6 +110,38 @@ const GROUPS: Record<EntryKind, FieldGroup[]> = {
 
 export function fieldGroups(kind: EntryKind): ReadonlySet<FieldGroup> {
   return new Set(GROUPS[kind]);
+}
+
+/** The name the editor shows for each group of fields (for "kan niet bewaren"). */
+export const GROUP_LABEL: Record<FieldGroup, string> = {
+  time: 'field.time',
+  who: 'editor.peopleTitle',
+  organisation: 'field.organisation',
+  place: 'field.place',
+  companions: 'field.companions',
+  kenmerk: 'field.kenmerk',
+  letterDates: 'editor.lettersTitle',
+  sentOn: 'field.sentOn',
+  asked: 'field.asked',
+  promised: 'field.promised',
+  agreed: 'field.agreed',
+  threat: 'field.threat',
+  followUp: 'field.followUpOn',
+  letterDeadlines: 'editor.deadlinesTitle',
+  onObjection: 'field.onObjection',
+  contactRule: 'field.contactRule',
+};
+
+/**
+ * The groups that hold something (`filled`) but that `kind` cannot hold: what a kind
+ * change would drop on save. The editor says so before saving, never silently. A group
+ * the new kind holds under another name (a decision's send date in its letter dates)
+ * is kept.
+ */
+export function lostOnKindChange(filled: Iterable<FieldGroup>, kind: EntryKind): FieldGroup[] {
+  const holds = fieldGroups(kind);
+  const kept = (g: FieldGroup) => holds.has(g) || (g === 'sentOn' && holds.has('letterDates'));
+  return [...filled].filter((g) => !kept(g));
 }
 
 /** The fields the user can see change in the history, in form order. */
@@ -168,4 +202,18 @@ export function formatSize(bytes: number, lang: 'nl' | 'en'): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${dec(bytes / (1024 * 1024))} MB`;
+}
+
+/**
+ * The people of a version as the history shows them, each with their role in that
+ * contact: "Mark (klantmanager), Anja". A role change then reads "Mark (klantmanager) →
+ * Mark (jobhunter)", never "Mark → Mark".
+ */
+export function peopleText(people: ReadonlyArray<{ personId: number; role: string }>, names: ReadonlyMap<number, string>): string {
+  return people
+    .map((p) => {
+      const name = names.get(p.personId) ?? `#${p.personId}`;
+      return p.role.trim() ? `${name} (${p.role.trim()})` : name;
+    })
+    .join(', ');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from './bindings';
-import { ERROR_CODES, errorCodeOf, errorMessage, isErrorCode } from './errors';
+import { attachErrorKey, ERROR_CODES, errorCodeOf, errorMessage, isErrorCode } from './errors';
+import { translate } from './i18n/translate';
 import { en } from './i18n/en';
 import { nl } from './i18n/nl';
 
@@ -28,6 +29,7 @@ describe('error messages', () => {
         'io',
         'locked',
         'not_a_dossier',
+        'not_found',
         'passphrase_too_short',
         'permission_denied',
         'recovery_code_typo',
@@ -78,5 +80,17 @@ describe('errorCodeOf', () => {
     const code: ErrorCode = 'locked';
     expect(isErrorCode(code)).toBe(true);
     expect(isErrorCode('Locked')).toBe(false);
+  });
+});
+
+describe('attach errors say what happened to the file', () => {
+  it('names not found, no permission, empty and too big apart', () => {
+    const texts = (['not_found', 'permission_denied', 'attachment_empty', 'attachment_too_large', 'io'] as const).map((c) => translate('nl', attachErrorKey(c)));
+    expect(new Set(texts).size).toBe(5);
+    expect(texts[0]).toMatch(/bestaat niet/);
+    expect(texts[0]).not.toMatch(/USB/);
+    expect(texts[1]).toMatch(/toestemming/);
+    expect(texts[2]).toMatch(/leeg/);
+    expect(texts[3]).toMatch(/groter dan 200 MB/);
   });
 });

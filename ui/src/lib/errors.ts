@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'too_new',
   'already_exists',
   'disk_full',
+  'not_found',
   'permission_denied',
   'io',
   'locked',
@@ -46,4 +47,20 @@ export function errorCodeOf(error: unknown): ErrorCode {
 
 export function errorMessage(code: ErrorCode, lang: Language): string {
   return translate(lang, errorKey(code));
+}
+
+/**
+ * The words for a file that could not be attached: what happened to that file (not
+ * found, no permission, empty, too big, unreadable), not a guess about the dossier.
+ */
+export function attachErrorKey(code: ErrorCode): MessageKey {
+  switch (code) {
+    case 'not_found':
+    case 'permission_denied':
+    case 'io':
+    case 'invalid':
+      return `attach.error.${code}`;
+    default:
+      return `error.${code}`;
+  }
 }

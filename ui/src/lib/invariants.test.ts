@@ -33,3 +33,13 @@ describe('IPC boundary', () => {
     }
   });
 });
+
+describe('keyboard', () => {
+  it('gives every <select> the keys WebKitGTK lacks (Space, arrows, type-ahead)', () => {
+    const bare = files(SRC).filter((p) => p.endsWith(".svelte")).flatMap((path) => {
+      const text = readFileSync(path, 'utf8');
+      return [...text.matchAll(/<select(?![\w-])([^>]*)>/g)].filter((m) => !/use:selectKeys/.test(m[1] ?? '')).map(() => path);
+    });
+    expect(bare).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLayout, entryTop, pagesFor, visibleItems } from './timeline';
+import { buildLayout, entryTop, pagesFor, periodsCovering, visibleItems } from './timeline';
 
 const months = [
   { month: '2026-01', count: 2 },
@@ -68,5 +68,19 @@ describe('entryTop and pagesFor', () => {
 
   it('names each page once', () => {
     expect(pagesFor([98, 99, 100, 101, 250], 100)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('exemption periods on the rows they cover', () => {
+  const periods = [
+    { id: 1, duty: 'work', fromOn: '2026-01-01', toOn: '2026-06-30' },
+    { id: 2, duty: 'applying', fromOn: '2026-06-01', toOn: '2026-12-31' },
+  ];
+  it('covers both ends and nothing outside', () => {
+    expect(periodsCovering('2025-12-31', periods)).toEqual([]);
+    expect(periodsCovering('2026-01-01', periods).map((p) => p.id)).toEqual([1]);
+    expect(periodsCovering('2026-06-15', periods).map((p) => p.id)).toEqual([1, 2]);
+    expect(periodsCovering('2026-12-31', periods).map((p) => p.id)).toEqual([2]);
+    expect(periodsCovering('2027-01-01', periods)).toEqual([]);
   });
 });

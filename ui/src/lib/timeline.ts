@@ -116,3 +116,19 @@ export function pagesFor(indexes: readonly number[], pageSize: number): number[]
   for (const i of indexes) pages.add(Math.floor(i / pageSize));
   return [...pages].sort((a, b) => a - b);
 }
+
+/** An exemption period as the timeline needs it: which duty, first and last day (ISO). */
+export interface Period {
+  id: number;
+  duty: string;
+  fromOn: string;
+  toOn: string;
+}
+
+/**
+ * The exemption periods that cover `date` (both ends inclusive): a contact the agency
+ * started while the person was exempted is what a lawyer looks for first.
+ */
+export function periodsCovering(date: string, periods: readonly Period[]): Period[] {
+  return periods.filter((p) => p.fromOn <= date && date <= p.toOn);
+}

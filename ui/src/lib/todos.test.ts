@@ -27,23 +27,32 @@ function todo(over: Partial<Todo>): Todo {
 }
 
 describe('groupTodos', () => {
-  it('puts open soonest first, missed apart, finished newest first', () => {
+  it("keeps core's order inside each group and sorts nothing itself", () => {
     const list = [
-      todo({ entryId: 1, actBy: '2026-05-01' }),
-      todo({ entryId: 2, actBy: '2026-04-01' }),
       todo({ entryId: 3, state: 'missed', actBy: '2026-02-01', daysLeft: -5 }),
-      todo({ entryId: 4, state: 'done', actBy: '2026-01-01' }),
-      todo({ entryId: 5, state: 'not-needed', actBy: '2026-03-01' }),
+      todo({ entryId: 7, kind: 'reply', state: 'missed', actBy: '2026-03-01', daysLeft: -2 }),
+      todo({ entryId: 2, actBy: '2026-04-01' }),
       todo({ entryId: 6, kind: 'appointment', actBy: '2026-04-01', dueTime: '09:00' }),
+      todo({ entryId: 1, actBy: '2026-05-01' }),
+      todo({ entryId: 5, state: 'not-needed', actBy: '2026-03-01' }),
+      todo({ entryId: 4, state: 'done', actBy: '2026-01-01' }),
     ];
     const g = groupTodos(list);
+    expect(g.missed.map((t) => t.entryId)).toEqual([3, 7]);
     expect(g.open.map((t) => t.entryId)).toEqual([2, 6, 1]);
-    expect(g.missed.map((t) => t.entryId)).toEqual([3]);
     expect(g.done.map((t) => t.entryId)).toEqual([5, 4]);
+    expect(g.nothingToDo).toBe(false);
   });
 
-  it('gives three empty lists for no to-dos', () => {
-    expect(groupTodos([])).toEqual({ open: [], missed: [], done: [] });
+  it('never says "nothing to do" while something is missed', () => {
+    const g = groupTodos([todo({ state: 'missed', daysLeft: -1 }), todo({ entryId: 2, state: 'done' })]);
+    expect(g.open).toEqual([]);
+    expect(g.nothingToDo).toBe(false);
+  });
+
+  it('says "nothing to do" only with nothing open or missed', () => {
+    expect(groupTodos([])).toEqual({ open: [], missed: [], done: [], nothingToDo: true });
+    expect(groupTodos([todo({ state: 'done' })]).nothingToDo).toBe(true);
   });
 });
 

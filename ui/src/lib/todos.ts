@@ -9,24 +9,26 @@ import { translate, type MessageKey } from './i18n/translate';
 export type Todo = TodoDto_Serialize;
 
 export interface TodoGroups {
-  /** Open, soonest first. */
-  open: Todo[];
-  /** Open but the day has passed, oldest first. */
+  /** Missed (the date passed, not settled), in core's order: lost legal periods first. */
   missed: Todo[];
-  /** Done or not needed, newest first. */
+  /** Open, in core's order: soonest act-by date first. */
+  open: Todo[];
+  /** Done or not needed, in core's order: newest first. */
   done: Todo[];
+  /** Nothing open and nothing missed: the only time "niets te doen" may show. */
+  nothingToDo: boolean;
 }
 
-function byActBy(a: Todo, b: Todo): number {
-  return a.actBy.localeCompare(b.actBy) || (a.dueTime ?? '').localeCompare(b.dueTime ?? '') || a.entryId - b.entryId;
-}
-
-/** Splits the list into what to do now, what was missed and what is finished. */
+/**
+ * Splits the list into what was missed, what to do now and what is finished. The
+ * order inside each group is core's (`sort_todos`), the same as `dossier deadlines`:
+ * the UI never sorts to-dos itself, so the two can never disagree.
+ */
 export function groupTodos(todos: readonly Todo[]): TodoGroups {
-  const open = todos.filter((t) => t.state === 'open').sort(byActBy);
-  const missed = todos.filter((t) => t.state === 'missed').sort(byActBy);
-  const done = todos.filter((t) => t.state === 'done' || t.state === 'not-needed').sort((a, b) => byActBy(b, a));
-  return { open, missed, done };
+  const missed = todos.filter((t) => t.state === 'missed');
+  const open = todos.filter((t) => t.state === 'open');
+  const done = todos.filter((t) => t.state === 'done' || t.state === 'not-needed');
+  return { missed, open, done, nothingToDo: missed.length === 0 && open.length === 0 };
 }
 
 export type Urgency = 'late' | 'today' | 'soon' | 'later';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDir, checkMinutes, checkNewPassphrase, checkRecoveryCode, checkRepeat, present, shownProblem } from './validation';
+import { checkDateField, checkDir, checkLetterOrder, checkMinutes, checkNewPassphrase, checkRecoveryCode, checkRepeat, present, shownProblem } from './validation';
+import { translate } from './i18n/translate';
 
 describe('form checks', () => {
   it('wants a folder', () => {
@@ -49,5 +50,31 @@ describe('form checks', () => {
       'validation.dirEmpty',
       'validation.passEmpty',
     ]);
+  });
+});
+
+describe('dates checked as the person leaves the field', () => {
+  it('names the field and says "februari heeft geen 31 dagen"', () => {
+    const p = checkDateField('Datum op de brief', '31-02-2026', 'nl');
+    expect(p).not.toBeNull();
+    expect(translate('nl', p!.key, p!.params)).toBe('Datum op de brief: februari heeft geen 31 dagen, maar 28.');
+    const en = checkDateField('Date on the letter', '31-02-2026', 'en');
+    expect(translate('en', en!.key, en!.params)).toBe('Date on the letter: February does not have 31 days, but 28.');
+  });
+  it('knows leap years, month 13 and text that is no date', () => {
+    expect(checkDateField('X', '29-02-2028', 'nl')).toBeNull();
+    const leap = checkDateField('X', '29-02-2026', 'nl');
+    expect(translate('nl', leap!.key, leap!.params)).toBe('X: februari heeft geen 29 dagen, maar 28.');
+    const m = checkDateField('X', '3-13-2026', 'nl');
+    expect(translate('nl', m!.key, m!.params)).toBe('X: er is geen maand 13. Een jaar heeft 12 maanden.');
+    const f = checkDateField('X', 'morgen', 'nl');
+    expect(f!.key).toBe('validation.fieldDateInvalid');
+    expect(checkDateField('X', '', 'nl')).toBeNull();
+  });
+  it('says "ontvangen op ligt vóór de datum op de brief", naming both', () => {
+    const p = checkLetterOrder('10-03-2026', '09-03-2026', 'Ontvangen op', 'de datum op de brief');
+    expect(translate('nl', p!.key, p!.params)).toBe('Ontvangen op ligt vóór de datum op de brief. Dat kan niet: kijk beide datums na.');
+    expect(checkLetterOrder('10-03-2026', '10-03-2026', 'a', 'b')).toBeNull();
+    expect(checkLetterOrder('', '09-03-2026', 'a', 'b')).toBeNull();
   });
 });

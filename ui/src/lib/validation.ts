@@ -1,7 +1,8 @@
 // Checks the UI does before asking the backend, as message keys so the text follows
 // the language switch. The backend checks again (e.g. passphrase_too_short).
 
-import type { ErrorCode } from './bindings';
+import type { ErrorCode, Language } from './bindings';
+import { dateProblem, monthName, parseInputDate } from './dates';
 import type { MessageKey, Params } from './i18n/translate';
 import { checkCode, firstBadCharacter } from './recovery';
 import { isLongEnough } from './strength';
@@ -74,4 +75,27 @@ export function shownProblem(p: Problem | null, submitted: boolean, touched: boo
 /** The problems that exist, in form order. */
 export function present(...problems: Array<Problem | null>): Problem[] {
   return problems.filter((p): p is Problem => p !== null);
+}
+
+/**
+ * A typed date checked as the person leaves the field: names the field and says what is
+ * wrong ("Datum op de brief: februari heeft geen 31 dagen"). Empty is no problem here.
+ */
+export function checkDateField(field: string, input: string, lang: Language): Problem | null {
+  const p = dateProblem(input);
+  if (!p) return null;
+  if (p.code === 'month') return problem('validation.noSuchMonth', { field, month: String(p.month) });
+  if (p.code === 'day') return problem('validation.noSuchDay', { field, month: monthName(p.month, lang), days: String(p.days), day: String(p.day) });
+  return problem('validation.fieldDateInvalid', { field });
+}
+
+/**
+ * A letter cannot arrive before the date written on it: names both fields
+ * ("Ontvangen op ligt vóór de datum op de brief"). Also for the send date.
+ */
+export function checkLetterOrder(letterDated: string, later: string, laterField: string, letterField: string): Problem | null {
+  const a = parseInputDate(letterDated);
+  const b = parseInputDate(later);
+  if (!a || !b || b >= a) return null;
+  return problem('validation.beforeLetterDate', { field: laterField, letter: letterField });
 }

@@ -15,6 +15,7 @@ use crate::attach;
 use crate::attachment::{Attachment, Preview, MAX_ATTACHMENT_BYTES};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::reason::ChangeReason;
 use crate::store::attachments::{self as store, NewAttachment};
 use crate::store::history::{self, Action};
 use crate::store::{entries, search};
@@ -72,7 +73,10 @@ impl Dossier {
         let id = self.write(|tx| {
             store::bump_entry(tx, entry_id, &now)?;
             let id = store::insert(tx, &new, &now)?;
-            record(tx, entry_id, &format!("bijlage toegevoegd: {name}"), &now)?;
+            let reason = ChangeReason::FileAdded {
+                name: name.to_string(),
+            };
+            record(tx, entry_id, &reason.stored(), &now)?;
             Ok(id)
         })?;
         Ok(Attachment {
@@ -99,7 +103,11 @@ impl Dossier {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| shown.clone());
         let what = || format!("read {shown}");
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(what(), e))?;
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            // Said as such: "the USB stick" is the wrong thing to blame for a typo.
+            std::io::ErrorKind::NotFound => Error::NotFound(shown.clone()),
+            _ => Error::io(what(), e),
+        })?;
         if meta.is_dir() {
             return Err(Error::Invalid(format!(
                 "{shown} is a folder; choose the files inside it"
@@ -161,7 +169,11 @@ impl Dossier {
             record(
                 tx,
                 a.entry_id,
-                &format!("bijlage verwijderd: {} — {reason}", a.filename),
+                &ChangeReason::FileRemoved {
+                    name: a.filename.clone(),
+                    why: reason.to_string(),
+                }
+                .stored(),
                 &now,
             )
         })

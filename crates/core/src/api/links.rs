@@ -5,6 +5,7 @@
 use super::now_string;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::reason::ChangeReason;
 use crate::store::history::{self, Action};
 use crate::store::links::{self, EntryLink};
 use crate::store::{attachments, entries};
@@ -44,12 +45,13 @@ impl Dossier {
             attachments::bump_entry(tx, link.from_id, &now)?;
             let entry = entries::get(tx, link.from_id)?
                 .ok_or_else(|| Error::Invalid(format!("entry {} does not exist", link.from_id)))?;
-            let verb = if add {
-                "koppeling toegevoegd"
+            let (kind, to) = (link.kind.name().to_string(), link.to_id);
+            let reason = if add {
+                ChangeReason::LinkAdded { kind, to }
             } else {
-                "koppeling verwijderd"
-            };
-            let reason = format!("{verb}: {} {}", link.kind.name(), link.to_id);
+                ChangeReason::LinkRemoved { kind, to }
+            }
+            .stored();
             history::record(tx, &entry, Action::Edit, &reason, &now)?;
             Ok(())
         })

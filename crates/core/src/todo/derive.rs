@@ -156,6 +156,13 @@ pub fn derive_todos(
     Ok(out)
 }
 
+/// The to-dos an entry not yet saved would give on `today` (quick capture shows a
+/// decision's objection period in words the moment the send date is typed). The same
+/// derivation as for saved entries, so the preview and the home view never differ.
+pub fn preview_todos(data: &EntryData, today: NaiveDate) -> Result<Vec<Todo>> {
+    derive_todos(&[TodoSource::new(0, data)], &[], &[], today)
+}
+
 /// A to-do of `s` before its state is settled.
 fn base(s: &TodoSource, kind: TodoKind, due_on: NaiveDate) -> Todo {
     Todo {
@@ -216,7 +223,11 @@ fn derive_one(
         };
         out.push(lookup.settle(todo, None));
     }
-    if let Some(on) = s.follow_up_on {
+    // One to-do per thing and day: a follow-up on the day the letter's own date or the
+    // appointment falls is the same act, and two "late" items for it read as two
+    // failures.
+    let same_day = [s.reply_by, s.repair_by, s.appointment_on];
+    if let Some(on) = s.follow_up_on.filter(|on| !same_day.contains(&Some(*on))) {
         out.push(lookup.settle(base(s, TodoKind::FollowUp, on), None));
     }
     Ok(())
@@ -279,28 +290,39 @@ fn derive_decision(
     Ok(())
 }
 
-fn rank(state: TodoState) -> u8 {
-    match state {
-        TodoState::Open => 0,
+/// Whether missing this to-do loses a right the law gives (objection, appeal): those
+/// come first, because a late objection can still be saved (Awb 6:11) only soon.
+fn is_legal(kind: TodoKind) -> bool {
+    matches!(kind, TodoKind::Objection | TodoKind::Appeal)
+}
+
+fn rank(todo: &Todo) -> u8 {
+    match todo.state {
+        TodoState::Missed if is_legal(todo.kind) => 0,
         TodoState::Missed => 1,
-        TodoState::Done { .. } | TodoState::NotNeeded => 2,
+        TodoState::Open => 2,
+        TodoState::Done { .. } | TodoState::NotNeeded => 3,
     }
 }
 
-/// The order every list of to-dos has:
-/// 1. open, soonest act-by date first: what can still be done, most urgent first;
-/// 2. missed, most recently missed first: they can no longer be done in time, so they
-///    come after what can, but a recent one may still be saved (a late objection with
-///    a reason, a reply sent late) and an old one rarely;
-/// 3. done and not needed, newest due date first.
+/// The order every list of to-dos has (the home view, `dossier deadlines`, a case):
+/// 1. missed legal deadlines (objection, appeal), most recently missed first: a green
+///    "nothing to do" above a lost objection period is the worst thing this list can
+///    show, and a late objection may still be accepted when the reason is good
+///    (Awb 6:11), so it has to be seen first and at once;
+/// 2. the other missed ones (a reply-by date, a repair period, an appointment), most
+///    recently missed first: each may still carry a threat, and each stays here
+///    until the user settles it;
+/// 3. open, soonest act-by date first: what can still be done in time;
+/// 4. done and not needed, newest due date first.
 ///
 /// Ties go by entry id and kind, so the order is the same on every read.
 pub fn sort_todos(todos: &mut [Todo]) {
     todos.sort_by(|a, b| {
-        let (ra, rb) = (rank(a.state), rank(b.state));
+        let (ra, rb) = (rank(a), rank(b));
         let by_date = match ra {
-            0 => (a.act_by, a.due_on).cmp(&(b.act_by, b.due_on)),
-            1 => (b.act_by, b.due_on).cmp(&(a.act_by, a.due_on)),
+            2 => (a.act_by, a.due_on).cmp(&(b.act_by, b.due_on)),
+            0 | 1 => (b.act_by, b.due_on).cmp(&(a.act_by, a.due_on)),
             _ => (b.due_on, b.act_by).cmp(&(a.due_on, a.act_by)),
         };
         ra.cmp(&rb)

@@ -12,7 +12,7 @@ mod reminders;
 mod text;
 
 pub use derive::{
-    derive_todos, sort_todos, IncomingLink, StoredTodoState, TodoSource, REPLY_KINDS,
+    derive_todos, preview_todos, sort_todos, IncomingLink, StoredTodoState, TodoSource, REPLY_KINDS,
 };
 pub use model::{Reminder, Todo, TodoChoice, TodoKind, TodoState, REMINDER_DAYS};
 pub use reminders::{reminder_due, thresholds_to_record};

@@ -224,14 +224,32 @@ fn period(todo: &Todo, w: &Words) -> String {
                     ),
                 )
             };
+            // Awb 6:11: a late objection or appeal is still heard when the lateness is
+            // excusable, so the sentence says what to do now instead of "too late".
+            let (send_nl, send_en) = if objection {
+                (
+                    "stuur toch nog een bezwaarschrift",
+                    "send an objection anyway",
+                )
+            } else {
+                ("stuur toch nog een beroepschrift", "send an appeal anyway")
+            };
             w.pick(
                 format!(
-                    "{period_nl} is voorbij: de laatste dag was {due}. Te laat? Vraag hulp aan \
-                     het Juridisch Loket."
+                    "{period_nl} is voorbij: de laatste dag was {due}. Wat u nog kunt doen: \
+                     {send_nl}, zo snel mogelijk, en schrijf erin waarom u te laat bent \
+                     (bijvoorbeeld ziekte, of dat de brief later kwam). Is dat een goede \
+                     reden, dan moet het toch behandeld worden (Awb artikel 6:11). Hulp nu: \
+                     het Juridisch Loket (0900-8020, gratis) of het spreekuur van de \
+                     Bijstandsbond."
                 ),
                 format!(
-                    "{period_en} is over: the last day was {due}. Too late? Ask the Juridisch \
-                     Loket (legal aid desk) for help."
+                    "{period_en} is over: the last day was {due}. What you can still do: \
+                     {send_en}, as soon as you can, and write in it why you are late (for \
+                     example illness, or the letter came late). If that is a good reason, it \
+                     must still be dealt with (General Administrative Law Act, article \
+                     6:11). Help now: the Juridisch Loket (legal aid desk, 0900-8020, free) \
+                     or the walk-in hour of the Bijstandsbond."
                 ),
             )
         }

@@ -1,0 +1,400 @@
+// The path a tired user walks (issue 12), from the seeds: a man who has been through ten
+// re-integration programmes gets a letter for a "kennismakingsgesprek" from a
+// klantmanager who forgot him, with a threat of a cut if he does not reply by a date; he
+// phones back; in the meeting he is pushed towards a jobhunter; the klantmanager calls
+// him although they agreed "alleen per e-mail"; then a decision sends him to the
+// re-integration centre. He is exempted from work duties all along.
+//
+// Every event goes through guided capture, keyboard only. The test counts keystrokes,
+// screens and decisions per event (printed) and fails above 5 decisions or 150
+// keystrokes for these short answers. Then: the home view puts the missed objection
+// first and never says "niets te doen"; the timeline shows the breach and the exemption;
+// the decision's objection period was shown in words before saving; the undo bar names
+// what was just saved.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { launch, shot, assertAccessible } from "./lib/app.mjs";
+import { Key, waitFor } from "./lib/webdriver.mjs";
+import { createDossier, tabTo } from "./lib/flows.mjs";
+import { choose, scrollToTestId, textOf, waitCount } from "./lib/entries.mjs";
+
+const DOWN = "\uE015";
+const MAX_KEYS = 150;
+const MAX_DECISIONS = 5;
+
+/** A local calendar day `days` from today, as the user types it (dd-mm-yyyy). */
+function typed(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()}`;
+}
+
+/** Counts what one event costs: keys pressed, screens seen, choices made. */
+class Cost {
+  constructor(s, name, prefix) {
+    this.s = s;
+    this.name = name;
+    this.prefix = prefix;
+    this.keystrokes = 0;
+    this.screens = 0;
+    this.decisions = 0;
+  }
+  /** Presses keys; every character (and every special key) is one keystroke. */
+  async keys(text) {
+    this.keystrokes += [...text].length;
+    await this.s.keys(text);
+  }
+  /** A choice between options (a radio group, a suggestion). */
+  async decide(text) {
+    this.decisions += 1;
+    await this.keys(text);
+  }
+  /** Waits for question `step` and screenshots it (each screen is looked at). */
+  async at(step) {
+    await waitFor(`question ${step}`, async () => (await (await this.s.byTestId("quick-progress")).attr("data-step")) === step);
+    this.screens += 1;
+    await shot(this.s, `${this.prefix}-${String(this.screens).padStart(2, "0")}-${step}`);
+  }
+  report() {
+    console.log(`[cost] ${this.name}: ${this.keystrokes} keystrokes, ${this.screens} screens, ${this.decisions} decisions`);
+    assert.ok(this.keystrokes <= MAX_KEYS, `${this.name}: ${this.keystrokes} keystrokes > ${MAX_KEYS}`);
+    assert.ok(this.decisions <= MAX_DECISIONS, `${this.name}: ${this.decisions} decisions > ${MAX_DECISIONS}`);
+  }
+}
+
+/** From the timeline, by keyboard: Tab to the capture button and press Enter. */
+async function startCapture(s, type) {
+  await s.byTestId("screen-timeline");
+  await tabTo(s, `quick-${type}`);
+  await s.keys(Key.ENTER);
+  await s.byTestId("screen-quick-capture");
+  await waitFor("the day question focused", async () => (await s.activeTestId()) === "quick-day-today");
+}
+
+/** Answers the day: "vandaag" with Space, or another day by arrows and typing. */
+async function day(c, days) {
+  await c.at("date");
+  if (days === 0) {
+    await c.decide(Key.SPACE);
+    await c.keys(Key.ENTER);
+    return;
+  }
+  await c.decide(DOWN + DOWN);
+  await waitFor("the other-day field", async () => (await c.s.findAll(c.s.testid("quick-date"))).length === 1);
+  await c.keys(Key.TAB + typed(days) + Key.ENTER);
+}
+
+/** Check screen: everything shown back, then Tab to "Opslaan" and Enter; the end screen. */
+async function saveFromCheck(c) {
+  const prefix = c.prefix;
+  await c.at("check");
+  await assertAccessible(c.s, `${prefix}: check`);
+  const summary = await textOf(c.s, "quick-summary");
+  await c.keys(Key.TAB);
+  await waitFor("save focused", async () => (await c.s.activeTestId()) === "quick-save");
+  await c.keys(Key.ENTER);
+  await c.s.byTestId("quick-saved", 20000);
+  await shot(c.s, `${prefix}-saved`);
+  await assertAccessible(c.s, `${prefix}: saved`);
+  return summary;
+}
+
+/** The end screen's "Klaar", then the timeline by keyboard. */
+async function finish(s) {
+  await tabTo(s, "quick-next-home");
+  await s.keys(Key.ENTER);
+  await s.byTestId("screen-home", 20000);
+  await tabTo(s, "timeline-button");
+  await s.keys(Key.ENTER);
+  await s.byTestId("screen-timeline");
+}
+
+/** The undo bar after a change names the action and its object. */
+async function undoBarNames(s, kind, words, object) {
+  await waitFor(`the undo bar for ${kind}`, async () => {
+    const el = await s.findAll(`[data-testid="undo-last"][data-kind="${kind}"]`);
+    return el.length === 1;
+  });
+  const text = await textOf(s, "undo-last");
+  assert.ok(text.startsWith(`Ongedaan maken: ${words} (${object}`), text);
+}
+
+test("the path a tired user walks: five events by guided capture, keyboard only", async () => {
+  const app = await launch();
+  const s = app.session;
+  try {
+    await createDossier(s);
+
+    // Before the story: an exemption from work duties, and an old agreement "alleen per
+    // e-mail" (set up on their own screens; not part of what is measured).
+    await (await s.byTestId("exemptions-button")).click();
+    await s.byTestId("screen-exemptions");
+    await s.byTestId("exemptions-empty", 20000);
+    await choose(s, "exemption-duty", "work");
+    await (await s.byTestId("exemption-from")).fill(typed(-120));
+    await (await s.byTestId("exemption-to")).fill(typed(60));
+    await (await s.byTestId("exemption-decided-by-input")).fill("WPI");
+    await choose(s, "exemption-basis-select", "medical-assessment");
+    await (await s.byTestId("save-exemption-button")).click();
+    await waitCount(s, "exemption-item", 1, 15000);
+    await undoBarNames(s, "exemption-add", "ontheffing toegevoegd", "arbeidsverplichtingen");
+    await (await s.byTestId("timeline-button")).click();
+    await s.byTestId("screen-timeline");
+    await (await s.byTestId("new-entry-button")).click();
+    await s.byTestId("screen-editor");
+    await choose(s, "entry-kind", "agreement");
+    await (await s.byTestId("entry-title")).fill("Afspraak: alleen per e-mail");
+    await (await s.byTestId("entry-date")).fill(typed(-100));
+    await s.byTestId("entry-contact-rule");
+    await choose(s, "entry-contact-rule", "email-only");
+    await (await s.byTestId("save-entry-button")).click();
+    await s.byTestId("screen-entry", 20000);
+    await undoBarNames(s, "entry-add", "item toegevoegd", "Afspraak: alleen per e-mail");
+    await (await s.byTestId("timeline-button")).click();
+
+    // 1. "Ik kreeg een brief": the invitation, with a reply-by date and a threat.
+    let c = new Cost(s, "brief: uitnodiging kennismakingsgesprek", "16-e1");
+    await startCapture(s, "letter");
+    await assertAccessible(s, "capture: date");
+    await day(c, -75);
+    await c.at("who");
+    await c.keys("Dhr. Bakker van WPI");
+    await waitFor("who read back", async () => /persoon Dhr\. Bakker, van WPI/.test(await textOf(s, "quick-who-reads")));
+    await assertAccessible(s, "capture: who");
+    await c.keys(Key.TAB + "klantmanager" + Key.ENTER);
+    await c.at("isDecision");
+    assert.match(await textOf(s, "quick-isDecision"), /Is het een besluit\?/);
+    assert.match(await textOf(s, "quick-isDecision"), /besluit.+bezwaar maken/);
+    await assertAccessible(s, "capture: is it a decision");
+    await c.decide(DOWN);
+    await c.keys(Key.ENTER);
+    await c.at("letterDated");
+    // A date that does not exist is named at once, as the field is left.
+    await c.keys("31-02-2026" + Key.TAB);
+    await waitFor("the field error", async () => /februari heeft geen 31 dagen/.test(await textOf(s, "screen-quick-capture")));
+    await shot(s, "16-e1-04-letter-date-error");
+    await assertAccessible(s, "capture: a date error");
+    await c.keys(Key.SHIFT + Key.TAB);
+    await s.exec(`document.querySelector('[data-testid="quick-letter-dated"]').select();`);
+    await c.keys(typed(-78) + Key.ENTER);
+    await c.at("kenmerk");
+    await c.keys(Key.ENTER);
+    await c.at("said");
+    await c.keys("Kennismakingsgesprek, hij kent mij al" + Key.ENTER);
+    await c.at("replyBy");
+    await c.keys(typed(-65) + Key.ENTER);
+    await c.at("threat");
+    await c.decide(Key.SPACE);
+    await c.keys(Key.TAB + "Korting als ik niet reageer" + Key.ENTER);
+    const s1 = await saveFromCheck(c);
+    assert.match(s1, /Mensen\s*Dhr\. Bakker \(klantmanager\)/);
+    assert.match(s1, /Organisatie\s*WPI/);
+    assert.match(s1, /Wat er gebeurd is\s*Kennismakingsgesprek/);
+    assert.match(s1, /Datum in de brief: reageer vóór/);
+    c.report();
+    await undoBarNames(s, "entry-add", "item toegevoegd", "Brief van Dhr. Bakker");
+    await finish(s);
+
+    // 2. "Ik heb gebeld": he phones back; the klantmanager is suggested from what is known.
+    c = new Cost(s, "ik heb gebeld", "16-e2");
+    await startCapture(s, "call-out");
+    await day(c, -70);
+    await c.at("who");
+    await waitFor("a suggestion", async () => (await s.findAll(s.testid("quick-who-suggestion"))).length > 0);
+    assert.match(await textOf(s, "quick-who-suggestion"), /Dhr\. Bakker — klantmanager \(WPI\)/);
+    await c.keys(Key.TAB);
+    await c.decide(Key.ENTER);
+    await waitFor("who filled", async () => /Dhr\. Bakker, van WPI/.test(await textOf(s, "quick-who-reads")));
+    await c.keys(Key.ENTER);
+    await c.at("said");
+    await c.keys("Ik heb al tien trajecten gedaan" + Key.ENTER);
+    await c.at("asked");
+    await c.keys("Of ik toch kom" + Key.ENTER);
+    await c.at("promised");
+    await c.keys(Key.ENTER);
+    await c.at("agreed");
+    await c.keys("Gesprek volgende week" + Key.ENTER);
+    await c.at("threat");
+    await c.decide(DOWN);
+    await c.keys(Key.ENTER);
+    await c.at("followUp");
+    await c.keys(Key.ENTER);
+    const s2 = await saveFromCheck(c);
+    assert.match(s2, /Wat er gebeurd is\s*Ik heb al tien trajecten gedaan/);
+    assert.match(s2, /Wat vroegen of wilden ze\?\s*Of ik toch kom/);
+    c.report();
+    await finish(s);
+
+    // 3. "Ik had een gesprek": where, who, who came along, what was said and promised.
+    c = new Cost(s, "gesprek: jobhunter", "16-e3");
+    await startCapture(s, "meeting");
+    await day(c, -60);
+    await c.at("place");
+    await assertAccessible(s, "capture: place");
+    await c.keys("Jan van Galenstraat" + Key.ENTER);
+    await c.at("who");
+    await c.keys(Key.TAB);
+    await c.decide(Key.ENTER);
+    await c.keys(Key.ENTER);
+    await c.at("companions");
+    await c.keys("Els (Bijstandsbond)" + Key.ENTER);
+    await c.at("said");
+    await c.keys("Hij wil dat ik met een jobhunter ga" + Key.ENTER);
+    await c.at("promised");
+    await c.keys("Verslag" + Key.ENTER);
+    await c.at("report");
+    await assertAccessible(s, "capture: report promised");
+    await c.decide(Key.SPACE);
+    await c.keys(Key.ENTER);
+    await c.at("threat");
+    await c.decide(DOWN);
+    await c.keys(Key.ENTER);
+    await c.at("followUp");
+    await c.keys(typed(10) + Key.ENTER);
+    const s3 = await saveFromCheck(c);
+    assert.match(s3, /Waar was het\?\s*Jan van Galenstraat/);
+    assert.match(s3, /Wie ging er met u mee\?\s*Els \(Bijstandsbond\)/);
+    assert.match(s3, /Wat er gebeurd is\s*Hij wil dat ik met een jobhunter ga/);
+    assert.match(s3, /Wat hebben ze beloofd\?\s*Verslag/);
+    assert.match(s3, /verslag beloofd/);
+    assert.doesNotMatch(s3, /Wat vroegen of wilden ze/);
+    c.report();
+    await finish(s);
+
+    // 4. "Ik ben gebeld": yesterday, against the agreement "alleen per e-mail".
+    c = new Cost(s, "ik ben gebeld", "16-e4");
+    await startCapture(s, "call");
+    await c.at("date");
+    await c.decide(DOWN);
+    await c.keys(Key.ENTER);
+    await c.at("who");
+    await c.keys(Key.TAB);
+    await c.decide(Key.ENTER);
+    await c.keys(Key.ENTER);
+    await c.at("asked");
+    await c.keys("Jobhunter tekenen" + Key.ENTER);
+    await c.at("said");
+    await c.keys("Nee" + Key.ENTER);
+    await c.at("promised");
+    await c.keys(Key.ENTER);
+    await c.at("agreed");
+    await c.keys(Key.ENTER);
+    await c.at("threat");
+    await c.decide(DOWN);
+    await c.keys(Key.ENTER);
+    await c.at("followUp");
+    await c.keys(Key.ENTER);
+    await saveFromCheck(c);
+    c.report();
+    await finish(s);
+
+    // 5. "Ik kreeg een brief" that is a decision: the objection period in words at once.
+    c = new Cost(s, "brief: besluit re-integratiecentrum", "16-e5");
+    await startCapture(s, "letter");
+    await day(c, 0);
+    await c.at("who");
+    await c.keys("WPI");
+    await waitFor("an organisation", async () => /organisatie WPI \(geen persoon\)/.test(await textOf(s, "quick-who-reads")));
+    await shot(s, "16-e5-02-who-organisation");
+    await c.keys(Key.ENTER);
+    await c.at("isDecision");
+    await c.decide(Key.SPACE);
+    await c.keys(Key.ENTER);
+    await c.at("letterDated");
+    await c.keys(typed(-50) + Key.ENTER);
+    await c.at("sentOn");
+    const deadline = await textOf(s, "quick-deadline");
+    assert.match(deadline, /De bezwaartermijn voor het besluit van .+ is voorbij: de laatste dag was \w+dag \d+ \w+ \d{4}\./);
+    assert.match(deadline, /waarom u te laat bent/);
+    assert.match(deadline, /Awb artikel 6:11/);
+    assert.match(deadline, /Juridisch Loket/);
+    await assertAccessible(s, "capture: send date with the deadline");
+    await c.keys(Key.ENTER);
+    await c.at("kenmerk");
+    await c.keys("RC-17" + Key.ENTER);
+    await c.at("said");
+    await c.keys("Naar het re-integratiecentrum" + Key.ENTER);
+    await c.at("replyBy");
+    await c.keys(Key.ENTER);
+    await c.at("threat");
+    await c.decide(Key.SPACE);
+    await c.keys(Key.ENTER);
+    const s5 = await saveFromCheck(c);
+    assert.match(s5, /Soort\s*Besluit/);
+    assert.match(s5, /Verstuurd op/);
+    assert.match(await textOf(s, "quick-saved-deadline"), /Awb artikel 6:11/);
+    c.report();
+    // Named by the date on the letter, not the day it came.
+    await undoBarNames(s, "entry-add", "item toegevoegd", "Besluit van WPI van");
+
+    // The end screen's next step: the deadline, on the home view. Missed first.
+    await tabTo(s, "quick-next-deadline");
+    await s.keys(Key.ENTER);
+    await s.byTestId("screen-home", 20000);
+    await s.byTestId("todos-missed");
+    const items = await s.exec(
+      `return [...document.querySelectorAll('[data-testid="todo-item"]')].map((el) => el.dataset.kind + ':' + el.dataset.state);`,
+    );
+    console.log(`[home] ${items.join(", ")}`);
+    assert.deepEqual(items.slice(0, 3), ["objection:missed", "reply:missed", "follow-up:open"]);
+    assert.equal((await s.findAll(s.testid("todos-empty"))).length, 0, "no 'niets te doen' while something is missed");
+    const missedTop = await s.exec(
+      `const m = document.querySelector('[data-testid="todos-missed"]').getBoundingClientRect();
+       const o = document.querySelector('[data-testid="todos-open"]').getBoundingClientRect();
+       return m.top < o.top;`,
+    );
+    assert.ok(missedTop, "the missed list is above the open one");
+    assert.match(await textOf(s, "todos-missed"), /Awb artikel 6:11/);
+    await shot(s, "16-home-missed-first");
+    await assertAccessible(s, "home with a missed objection first");
+
+    // The timeline: the exemption on every row it covers, the breach on the call.
+    await tabTo(s, "timeline-button");
+    await s.keys(Key.ENTER);
+    await s.byTestId("screen-timeline");
+    await waitCount(s, "entry-item", 6, 20000);
+    const rows = await s.exec(
+      `return [...document.querySelectorAll('[data-testid="entry-item"]')].map((el) => ({
+         text: el.textContent.replace(/\\s+/g, ' ').trim(),
+         exemption: !!el.querySelector('[data-testid="flag-exemption"]'),
+         breach: !!el.querySelector('[data-testid="flag-violation"]'),
+       }));`,
+    );
+    assert.ok(rows.every((r) => r.exemption), "every row is inside the exemption");
+    const call = rows.find((r) => /Gebeld door Dhr\. Bakker/.test(r.text));
+    assert.ok(call && call.breach, "the call against 'alleen per e-mail' is marked");
+    assert.ok(rows.filter((r) => r.breach).length === 1, "only the call breaks the agreement");
+    assert.match(rows.map((r) => r.text).join(" | "), /tijdens ontheffing/);
+    await scrollToTestId(s, "entry-list");
+    await shot(s, "16-timeline-marks");
+    await assertAccessible(s, "timeline with exemption and breach marks");
+
+    // Undo undoes exactly the last thing: change the exemption's end, then undo. The
+    // bar names the exemption (not the decision saved before), the end date comes back,
+    // and every entry is still there.
+    await (await s.byTestId("exemptions-button")).click();
+    await s.byTestId("screen-exemptions");
+    await waitCount(s, "exemption-item", 1, 15000);
+    const periodBefore = await textOf(s, "exemption-period");
+    await (await s.byTestId("exemption-edit")).click();
+    await (await s.byTestId("exemption-to")).fill(typed(90));
+    await (await s.byTestId("save-exemption-button")).click();
+    await waitFor("the period changed", async () => (await textOf(s, "exemption-period")) !== periodBefore);
+    await undoBarNames(s, "exemption-edit", "ontheffing gewijzigd", "arbeidsverplichtingen");
+    await shot(s, "16-undo-exemption-bar");
+    await assertAccessible(s, "undo bar for an exemption");
+    await tabTo(s, "undo-button", 120);
+    await s.keys(Key.ENTER);
+    await s.byTestId("undo-status", 20000);
+    await waitFor("the period back", async () => (await textOf(s, "exemption-period")) === periodBefore);
+    assert.equal((await s.findAll(s.testid("undo-last"))).length, 0, "nothing more offered");
+    await shot(s, "16-undo-exemption-done");
+    await (await s.byTestId("timeline-button")).click();
+    await s.byTestId("screen-timeline");
+    await waitCount(s, "entry-item", 6, 20000);
+  } finally {
+    await app.close();
+  }
+});
