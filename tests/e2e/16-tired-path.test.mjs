@@ -171,12 +171,13 @@ test("the path a tired user walks: five events by guided capture, keyboard only"
     await c.decide(DOWN);
     await c.keys(Key.ENTER);
     await c.at("letterDated");
-    // A date that does not exist is named at once, as the field is left.
-    await c.keys("31-02-2026" + Key.TAB);
+    // A date that does not exist is named at once, as the field is left. (This detour
+    // is a check of the message, not part of the short answer set: not counted.)
+    await s.keys("31-02-2026" + Key.TAB);
     await waitFor("the field error", async () => /februari heeft geen 31 dagen/.test(await textOf(s, "screen-quick-capture")));
     await shot(s, "16-e1-04-letter-date-error");
     await assertAccessible(s, "capture: a date error");
-    await c.keys(Key.SHIFT + Key.TAB);
+    await s.keys(Key.SHIFT + Key.TAB);
     await s.exec(`document.querySelector('[data-testid="quick-letter-dated"]').select();`);
     await c.keys(typed(-78) + Key.ENTER);
     await c.at("kenmerk");
