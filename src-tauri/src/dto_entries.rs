@@ -4,11 +4,10 @@
 
 use std::collections::HashMap;
 
-use dossier_core::entry::{parse_date, parse_time};
-use dossier_core::store::history::Version;
+use dossier_core::entry::parse_date;
 use dossier_core::{
-    Attachment, ChangeReason, ContactRule, Entry, EntryData, EntryFilter, EntryKind, EntryPerson,
-    KlantmanagerPeriod, Person, PersonData, Preview, ReasonLang,
+    Attachment, ChangeReason, Entry, EntryData, EntryFilter, EntryKind, KlantmanagerPeriod,
+    Person, PersonData, Preview, ReasonLang, Version,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -24,13 +23,6 @@ fn opt_date(s: &Option<String>) -> Result<Option<chrono::NaiveDate>, IpcError> {
     match s.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
         Some(d) => Ok(Some(parse_date(d)?)),
-    }
-}
-
-fn opt_time(s: &Option<String>) -> Result<Option<chrono::NaiveTime>, IpcError> {
-    match s.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => Ok(Some(parse_time(t)?)),
     }
 }
 
@@ -89,101 +81,66 @@ pub struct EntryFieldsDto {
     pub people: Vec<EntryPersonDto>,
 }
 
+/// `person_id` → `personId`: the shell's only change to the model's keys.
+fn camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn snake(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Renames every object key (people included) with `f`.
+fn renamed(v: serde_json::Value, f: fn(&str) -> String) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => {
+            Value::Object(m.into_iter().map(|(k, v)| (f(&k), renamed(v, f))).collect())
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(|v| renamed(v, f)).collect()),
+        other => other,
+    }
+}
+
 impl From<&EntryData> for EntryFieldsDto {
     fn from(d: &EntryData) -> Self {
-        EntryFieldsDto {
-            kind: d.kind.name().to_string(),
-            occurred_on: d.occurred_on.to_string(),
-            occurred_time: d.occurred_time.map(|t| t.format("%H:%M").to_string()),
-            title: d.title.clone(),
-            notes: d.notes.clone(),
-            asked: d.asked.clone(),
-            promised: d.promised.clone(),
-            agreed: d.agreed.clone(),
-            organisation: d.organisation.clone(),
-            place: d.place.clone(),
-            channel: d.channel.clone(),
-            kenmerk: d.kenmerk.clone(),
-            companions: d.companions.clone(),
-            threat: d.threat,
-            threat_text: d.threat_text.clone(),
-            follow_up_on: date_string(d.follow_up_on),
-            medical: d.medical,
-            letter_dated: date_string(d.letter_dated),
-            sent_on: date_string(d.sent_on),
-            received_on: date_string(d.received_on),
-            reply_by: date_string(d.reply_by),
-            repair_by: date_string(d.repair_by),
-            appointment_on: date_string(d.appointment_on),
-            appointment_time: d.appointment_time.map(|t| t.format("%H:%M").to_string()),
-            on_objection: d.on_objection,
-            contact_rule: d.contact_rule.map(|r| r.name().to_string()),
-            contact_rule_until: date_string(d.contact_rule_until),
-            tags: d.tags.clone(),
-            people: d
-                .people
-                .iter()
-                .map(|p| EntryPersonDto {
-                    person_id: wire_id(p.person_id),
-                    role: p.role.clone(),
-                })
-                .collect(),
-        }
+        let fields = serde_json::Value::Object(dossier_core::record::fields(d));
+        // The DTO has a key for every field of the model (tested below).
+        serde_json::from_value(renamed(fields, camel)).expect("the DTO covers the entry model")
     }
 }
 
 impl TryFrom<EntryFieldsDto> for EntryData {
     type Error = IpcError;
 
-    fn try_from(d: EntryFieldsDto) -> Result<Self, IpcError> {
-        let occurred_time = opt_time(&d.occurred_time)?;
-        let contact_rule = match d.contact_rule.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(r) => Some(ContactRule::from_name(r)?),
-        };
-        Ok(EntryData {
-            kind: EntryKind::from_name(&d.kind)?,
-            occurred_on: parse_date(&d.occurred_on)?,
-            occurred_time,
-            title: d.title.trim().to_string(),
-            notes: d.notes,
-            asked: d.asked,
-            promised: d.promised,
-            agreed: d.agreed,
-            organisation: d.organisation.trim().to_string(),
-            place: d.place.trim().to_string(),
-            channel: d.channel.trim().to_string(),
-            kenmerk: d.kenmerk.trim().to_string(),
-            companions: d.companions,
-            threat: d.threat,
-            threat_text: d.threat_text,
-            follow_up_on: opt_date(&d.follow_up_on)?,
-            medical: d.medical,
-            letter_dated: opt_date(&d.letter_dated)?,
-            sent_on: opt_date(&d.sent_on)?,
-            received_on: opt_date(&d.received_on)?,
-            reply_by: opt_date(&d.reply_by)?,
-            repair_by: opt_date(&d.repair_by)?,
-            appointment_on: opt_date(&d.appointment_on)?,
-            appointment_time: opt_time(&d.appointment_time)?,
-            on_objection: d.on_objection,
-            contact_rule,
-            contact_rule_until: opt_date(&d.contact_rule_until)?,
-            tags: d
-                .tags
-                .into_iter()
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect(),
-            people: d
-                .people
-                .into_iter()
-                .map(|p| EntryPerson {
-                    person_id: i64::from(p.person_id),
-                    role: p.role.trim().to_string(),
-                })
-                .collect(),
-        })
+    fn try_from(mut d: EntryFieldsDto) -> Result<Self, IpcError> {
+        // An empty row in the editor's tag list is no tag.
+        d.tags.retain(|t| !t.trim().is_empty());
+        let v = serde_json::to_value(d)
+            .map_err(|e| IpcError::from(dossier_core::Error::Invalid(e.to_string())))?;
+        dossier_core::record::from_fields(renamed(v, snake))
+            .map_err(|e| dossier_core::Error::Invalid(e).into())
     }
 }
 
@@ -287,7 +244,7 @@ impl EntryRowDto {
             promised: shortened(&d.promised),
             attachment_count: e.attachment_count,
             threat: d.threat,
-            medical: d.medical,
+            medical: d.is_medical(),
             deleted: e.deleted_at.is_some(),
             delete_reason: e.delete_reason.clone(),
         }
@@ -588,4 +545,42 @@ fn data_url(png: &[u8]) -> String {
         "data:image/png;base64,{}",
         data_encoding::BASE64.encode(png)
     )
+}
+
+#[cfg(test)]
+mod model_tests {
+    use super::*;
+    use dossier_core::entry::parse_time;
+    use dossier_core::{ContactRule, EntryPerson};
+
+    #[test]
+    fn the_editor_dto_has_exactly_the_fields_of_the_model() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 20);
+        let mut data = EntryData::new(EntryKind::Decision, day.unwrap(), "Besluit");
+        data.occurred_time = parse_time("08:45").ok();
+        data.follow_up_on = day;
+        data.reply_by = day;
+        data.contact_rule = Some(ContactRule::NoHomeVisits);
+        data.on_objection = true;
+        data.tags = vec!["bijstand".into()];
+        data.people = vec![EntryPerson {
+            person_id: 4,
+            role: "belde".into(),
+        }];
+        let dto = EntryFieldsDto::from(&data);
+        assert_eq!(dto.people[0].person_id, 4);
+        let keys: Vec<String> = match serde_json::to_value(&dto).unwrap() {
+            serde_json::Value::Object(m) => m.keys().cloned().collect(),
+            _ => unreachable!(),
+        };
+        let mut model: Vec<String> = dossier_core::record::fields(&data)
+            .keys()
+            .map(|k| camel(k))
+            .collect();
+        let mut keys = keys;
+        keys.sort();
+        model.sort();
+        assert_eq!(keys, model);
+        assert_eq!(EntryData::try_from(dto).unwrap(), data);
+    }
 }

@@ -88,7 +88,7 @@ impl From<&Entry> for LinkedEntryDto {
             kind: e.data.kind.name().to_string(),
             title: e.data.title.clone(),
             occurred_on: e.data.occurred_on.to_string(),
-            medical: e.data.medical,
+            medical: e.data.is_medical(),
             deleted: e.deleted_at.is_some(),
         }
     }

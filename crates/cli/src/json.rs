@@ -3,13 +3,12 @@
 
 use std::collections::HashMap;
 
-use dossier_core::entry::{parse_date, parse_time};
+use dossier_core::entry::parse_date;
+use dossier_core::import::{ImportBatch, ImportItem};
 use dossier_core::person::{NamedPeriod, NamedRole};
-use dossier_core::store::entries::{ImportBatch, ImportItem};
-use dossier_core::{
-    Entry, EntryData, EntryKind, Error, KlantmanagerPeriod, Person, PersonData, SystemClock,
-};
+use dossier_core::{record, Entry, Error, KlantmanagerPeriod, Person, PersonData, SystemClock};
 use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 /// One entry. The keys are a contract (snake_case); `import` reads the same shape and
 /// ignores what it cannot set (id, created_at, version, klantmanager…).
@@ -179,54 +178,38 @@ fn date(d: Option<chrono_day::NaiveDate>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
+/// The model's key for the entry's time; the CLI calls it `time`.
+const TIME_KEY: (&str, &str) = ("occurred_time", "time");
+
+/// The model's fields under the CLI's keys, plus what the CLI adds: people by name,
+/// the klantmanager of the day, and the entry's history columns.
 pub fn entry_json(e: &Entry, cast: &Cast) -> EntryJson {
-    let d = &e.data;
-    EntryJson {
-        id: e.id,
-        kind: d.kind.name().to_string(),
-        occurred_on: d.occurred_on.to_string(),
-        time: d.occurred_time.map(|t| t.format("%H:%M").to_string()),
-        title: d.title.clone(),
-        notes: d.notes.clone(),
-        asked: d.asked.clone(),
-        promised: d.promised.clone(),
-        agreed: d.agreed.clone(),
-        organisation: d.organisation.clone(),
-        place: d.place.clone(),
-        channel: d.channel.clone(),
-        kenmerk: d.kenmerk.clone(),
-        companions: d.companions.clone(),
-        threat: d.threat,
-        threat_text: d.threat_text.clone(),
-        follow_up_on: date(d.follow_up_on),
-        medical: d.medical,
-        letter_dated: date(d.letter_dated),
-        sent_on: date(d.sent_on),
-        received_on: date(d.received_on),
-        reply_by: date(d.reply_by),
-        repair_by: date(d.repair_by),
-        appointment_on: date(d.appointment_on),
-        appointment_time: d.appointment_time.map(|t| t.format("%H:%M").to_string()),
-        on_objection: d.on_objection,
-        contact_rule: d.contact_rule.map(|r| r.name().to_string()),
-        contact_rule_until: date(d.contact_rule_until),
-        tags: d.tags.clone(),
-        people: d
-            .people
-            .iter()
-            .map(|p| PersonRoleJson {
-                name: cast.name(p.person_id),
-                role: p.role.clone(),
-            })
-            .collect(),
-        klantmanager: cast.klantmanager_on(d.occurred_on),
-        created_at: e.created_at.clone(),
-        updated_at: e.updated_at.clone(),
-        version: e.version,
-        deleted_at: e.deleted_at.clone(),
-        delete_reason: e.delete_reason.clone(),
-        attachment_count: e.attachment_count,
+    let mut m = record::fields(&e.data);
+    if let Some(t) = m.remove(TIME_KEY.0) {
+        m.insert(TIME_KEY.1.into(), t);
     }
+    let people: Vec<Value> = e
+        .data
+        .people
+        .iter()
+        .map(|p| json!({"name": cast.name(p.person_id), "role": p.role}))
+        .collect();
+    m.insert("people".into(), Value::Array(people));
+    let extra = json!({
+        "id": e.id,
+        "klantmanager": cast.klantmanager_on(e.data.occurred_on),
+        "created_at": e.created_at,
+        "updated_at": e.updated_at,
+        "version": e.version,
+        "deleted_at": e.deleted_at,
+        "delete_reason": e.delete_reason,
+        "attachment_count": e.attachment_count,
+    });
+    if let Value::Object(extra) = extra {
+        m.extend(extra);
+    }
+    // EntryJson has a key for every field of the model (tested below).
+    serde_json::from_value(Value::Object(m)).expect("EntryJson covers the entry model")
 }
 
 pub fn person_json(p: &Person) -> PersonJson {
@@ -260,53 +243,14 @@ fn opt_date(s: &Option<String>) -> Result<Option<chrono_day::NaiveDate>, Error> 
 
 /// The entry data a JSON entry describes (people by name, resolved by core).
 pub fn entry_data(j: &EntryJson) -> Result<ImportItem, Error> {
-    let data = EntryData {
-        occurred_time: j
-            .time
-            .as_deref()
-            .filter(|t| !t.trim().is_empty())
-            .map(parse_time)
-            .transpose()?,
-        notes: j.notes.clone(),
-        asked: j.asked.clone(),
-        promised: j.promised.clone(),
-        agreed: j.agreed.clone(),
-        organisation: j.organisation.clone(),
-        place: j.place.clone(),
-        channel: j.channel.clone(),
-        kenmerk: j.kenmerk.clone(),
-        companions: j.companions.clone(),
-        threat: j.threat,
-        threat_text: j.threat_text.clone(),
-        follow_up_on: opt_date(&j.follow_up_on)?,
-        medical: j.medical,
-        letter_dated: opt_date(&j.letter_dated)?,
-        sent_on: opt_date(&j.sent_on)?,
-        received_on: opt_date(&j.received_on)?,
-        reply_by: opt_date(&j.reply_by)?,
-        repair_by: opt_date(&j.repair_by)?,
-        appointment_on: opt_date(&j.appointment_on)?,
-        appointment_time: j
-            .appointment_time
-            .as_deref()
-            .filter(|t| !t.trim().is_empty())
-            .map(parse_time)
-            .transpose()?,
-        on_objection: j.on_objection,
-        contact_rule: j
-            .contact_rule
-            .as_deref()
-            .filter(|r| !r.trim().is_empty())
-            .map(dossier_core::ContactRule::from_name)
-            .transpose()?,
-        contact_rule_until: opt_date(&j.contact_rule_until)?,
-        tags: j.tags.clone(),
-        ..EntryData::new(
-            EntryKind::from_name(&j.kind)?,
-            parse_date(&j.occurred_on)?,
-            j.title.clone(),
-        )
+    let Ok(Value::Object(mut m)) = serde_json::to_value(j) else {
+        return Err(Error::Invalid("the entry is not an object".into()));
     };
+    if let Some(t) = m.remove(TIME_KEY.1) {
+        m.insert(TIME_KEY.0.into(), t);
+    }
+    m.remove("people");
+    let data = record::from_fields(Value::Object(m)).map_err(Error::Invalid)?;
     Ok(ImportItem {
         data,
         people: j
@@ -369,4 +313,46 @@ pub fn import_batch(file: ImportFile) -> Result<(ImportBatch, usize), Error> {
         batch.entries.push(item);
     }
     Ok((batch, skipped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::deadline::NaiveDate;
+    use dossier_core::{EntryData, EntryKind};
+
+    #[test]
+    fn the_cli_json_has_every_field_of_the_model_and_reads_back_the_same() {
+        let mut data = EntryData::new(
+            EntryKind::Agreement,
+            NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(),
+            "Afspraak",
+        );
+        data.occurred_time = dossier_core::entry::parse_time("10:15").ok();
+        data.contact_rule = Some(dossier_core::ContactRule::EmailOnly);
+        let day = NaiveDate::from_ymd_opt(2026, 3, 20);
+        (data.reply_by, data.repair_by, data.appointment_on) = (day, day, day);
+        data.contact_rule_until = day;
+        data.appointment_time = dossier_core::entry::parse_time("09:00").ok();
+        data.on_objection = true;
+        data.tags = vec!["mail".into()];
+        let e = Entry {
+            id: 5,
+            data: data.clone(),
+            created_at: "2026-03-03T10:00:00Z".into(),
+            updated_at: None,
+            version: 1,
+            deleted_at: None,
+            delete_reason: String::new(),
+            attachment_count: 0,
+        };
+        let j = entry_json(&e, &Cast::new(&[], Vec::new()));
+        assert_eq!(j.time.as_deref(), Some("10:15"));
+        let out = serde_json::to_value(&j).unwrap();
+        for key in record::fields(&data).keys() {
+            let key = if key == TIME_KEY.0 { TIME_KEY.1 } else { key };
+            assert!(out.get(key).is_some(), "{key} missing in {out}");
+        }
+        assert_eq!(entry_data(&j).unwrap().data, data);
+    }
 }

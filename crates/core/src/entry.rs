@@ -1,6 +1,7 @@
 //! Timeline entries: the kinds of contact a person logs, and what makes an entry valid.
 
 use chrono::{Duration, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::error::{Error, Result};
@@ -81,60 +82,94 @@ impl EntryKind {
 }
 
 /// Someone involved in one contact, with their role in it ("belde mij", "notuleerde").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryPerson {
     pub person_id: i64,
+    #[serde(default)]
     pub role: String,
 }
 
 /// Everything the user records about one contact or paper. `NewEntry` is the same
 /// data before it is stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// This is the one list of an entry's fields: its serde form (keys as written here) is
+/// the canonical JSON that history versions hash, and the store's columns are named by
+/// it (see `crate::record`). A new field needs a column (a migration) and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryData {
+    #[serde(with = "crate::record::form::kind")]
     pub kind: EntryKind,
     /// The day it happened (Europe/Amsterdam).
+    #[serde(with = "crate::record::form::date")]
     pub occurred_on: NaiveDate,
+    #[serde(default, with = "crate::record::form::opt_time")]
     pub occurred_time: Option<NaiveTime>,
+    #[serde(default)]
     pub title: String,
     /// What happened / what was said, in the user's words.
+    #[serde(default)]
     pub notes: String,
+    #[serde(default)]
     pub asked: String,
+    #[serde(default)]
     pub promised: String,
+    #[serde(default)]
     pub agreed: String,
+    #[serde(default)]
     pub organisation: String,
+    #[serde(default)]
     pub place: String,
+    #[serde(default)]
     pub channel: String,
     /// The agency's reference number (kenmerk).
+    #[serde(default)]
     pub kenmerk: String,
     /// Who came along: witness, interpreter, volunteer.
+    #[serde(default)]
     pub companions: String,
     /// A sanction or cut of the benefit was threatened.
+    #[serde(default)]
     pub threat: bool,
+    #[serde(default)]
     pub threat_text: String,
+    #[serde(default, with = "crate::record::form::opt_date")]
     pub follow_up_on: Option<NaiveDate>,
     /// Medical / private: left out of the printout (and letters) unless the user opts in;
     /// the user's own full JSON export (`export-json`) keeps everything.
+    #[serde(default)]
     pub medical: bool,
     /// For letters: the date on the letter (dagtekening), sent, received.
+    #[serde(default, with = "crate::record::form::opt_date")]
     pub letter_dated: Option<NaiveDate>,
+    #[serde(default, with = "crate::record::form::opt_date")]
     pub sent_on: Option<NaiveDate>,
+    #[serde(default, with = "crate::record::form::opt_date")]
     pub received_on: Option<NaiveDate>,
     /// A reply-by date the letter sets ("reageer vóór"), kept exactly as written: it is
     /// not a legal period, so nothing ever extends it.
+    #[serde(default, with = "crate::record::form::opt_date")]
     pub reply_by: Option<NaiveDate>,
     /// A repair date (hersteltermijn, Participatiewet art. 54), exactly as written.
+    #[serde(default, with = "crate::record::form::opt_date")]
     pub repair_by: Option<NaiveDate>,
     /// An appointment this entry announces (an invitation): its day and optional time.
+    #[serde(default, with = "crate::record::form::opt_date")]
     pub appointment_on: Option<NaiveDate>,
+    #[serde(default, with = "crate::record::form::opt_time")]
     pub appointment_time: Option<NaiveTime>,
     /// For a decision: it is the decision on an objection (beslissing op bezwaar), so
     /// the next step is an appeal to the court, not another objection.
+    #[serde(default)]
     pub on_objection: bool,
     /// For an agreement: a rule for how the agency may contact the user.
+    #[serde(default, with = "crate::record::form::opt_rule")]
     pub contact_rule: Option<ContactRule>,
     /// The last day the rule applies (inclusive); `None`: until further notice.
+    #[serde(default, with = "crate::record::form::opt_date")]
     pub contact_rule_until: Option<NaiveDate>,
+    #[serde(default)]
     pub tags: Vec<String>,
+    #[serde(default)]
     pub people: Vec<EntryPerson>,
 }
 
@@ -236,6 +271,47 @@ pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
 const MAX_TITLE_CHARS: usize = 500;
 const MAX_NOTES_BYTES: usize = 1024 * 1024;
 const MAX_TAG_CHARS: usize = 50;
+
+/// The one medical rule (F7): the entry is marked medical, or it is a keuring, which is
+/// medical by nature even when the flag was forgotten. Erring towards leaving out is
+/// the safe side. Every output that leaves the app or may be seen by others (the PDF,
+/// to-dos, reminders, notifications, the .ics, filters, search results) asks this.
+pub fn is_medical(flagged: bool, kind: EntryKind) -> bool {
+    flagged || kind == EntryKind::MedicalAssessment
+}
+
+/// [`is_medical`] as an SQL condition on `entries`, for filters and counts.
+pub const MEDICAL_SQL: &str = "(medical = 1 OR kind = 'medical-assessment')";
+
+impl EntryData {
+    /// See [`is_medical`].
+    pub fn is_medical(&self) -> bool {
+        is_medical(self.medical, self.kind)
+    }
+
+    /// The data as it is stored: short texts (title, organisation, place, channel,
+    /// kenmerk), tags and roles without surrounding spaces. The one trimming rule for
+    /// every front end.
+    pub fn normalized(&self) -> EntryData {
+        let mut d = self.clone();
+        for s in [
+            &mut d.title,
+            &mut d.organisation,
+            &mut d.place,
+            &mut d.channel,
+            &mut d.kenmerk,
+        ] {
+            *s = s.trim().to_string();
+        }
+        for t in &mut d.tags {
+            *t = t.trim().to_string();
+        }
+        for p in &mut d.people {
+            p.role = p.role.trim().to_string();
+        }
+        d
+    }
+}
 
 impl NewEntry {
     /// Checks what can be checked without the store. `clock` decides what "the future"
@@ -354,17 +430,71 @@ impl NewEntry {
         if long_fields.iter().any(|f| f.len() > MAX_NOTES_BYTES) {
             return Err(Error::Invalid("a text field is longer than 1 MB".into()));
         }
+        for (what, text) in [
+            ("title", &self.title),
+            ("organisation", &self.organisation),
+            ("place", &self.place),
+            ("channel", &self.channel),
+            ("kenmerk", &self.kenmerk),
+        ] {
+            check_text(what, text, false)?;
+        }
+        for (what, text) in [
+            ("notes", &self.notes),
+            ("question asked", &self.asked),
+            ("promise", &self.promised),
+            ("agreement", &self.agreed),
+            ("threat", &self.threat_text),
+            ("companions", &self.companions),
+        ] {
+            check_text(what, text, true)?;
+        }
+        for t in &self.tags {
+            check_text("tag", t, false)?;
+        }
+        for p in &self.people {
+            check_text("role", &p.role, false)?;
+        }
         Ok(())
+    }
+}
+
+/// Refuses characters that could make printed text lie or break a line: NUL and other
+/// control characters (tab and newline only where `multiline`) and the bidi overrides
+/// and isolates U+202A–202E and U+2066–2069, which reorder what a reader sees.
+pub fn check_text(what: &str, text: &str, multiline: bool) -> Result<()> {
+    let bad = text.chars().find(|&c| {
+        let allowed_control = multiline && matches!(c, '\n' | '\t' | '\r');
+        (c.is_control() && !allowed_control)
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    });
+    match bad {
+        None => Ok(()),
+        Some(c) => Err(Error::Invalid(format!(
+            "the {what} contains an invisible control or text-direction character (U+{:04X}); remove it",
+            u32::from(c)
+        ))),
     }
 }
 
 /// Parses a `YYYY-MM-DD` date as typed by a user, with a message naming the problem.
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::Invalid(format!(
-            "'{s}' is not a date; write it as YYYY-MM-DD, for example 2026-03-03"
-        ))
-    })
+    // Only the full form: chrono alone would also take "2026-3-3" or "+2026-03-03".
+    let t = s.trim();
+    let full = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    full.then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or(())
+        .map_err(|_| {
+            Error::Invalid(format!(
+                "'{s}' is not a date; write it as YYYY-MM-DD, for example 2026-03-03"
+            ))
+        })
 }
 
 /// Parses an `HH:MM` time as typed by a user.
@@ -434,6 +564,47 @@ mod tests {
                 (w, g) => panic!("{date} {title}: want {w:?}, got {g:?}"),
             }
         }
+    }
+
+    #[test]
+    fn text_that_could_make_printed_text_lie_is_refused() {
+        for (title, notes) in [
+            ("Brief\u{0}", ""),
+            ("Brief \u{202E}gnirotinom", ""),
+            ("Besluit \u{2066}x\u{2069}", ""),
+            ("Twee\nregels", ""),
+            ("Gebeld", "zie \u{202D}hier"),
+            ("Gebeld", "bel\u{7}"),
+        ] {
+            let mut e = entry("2026-03-05", title);
+            e.notes = notes.into();
+            let msg = e.validate(&clock()).unwrap_err().to_string();
+            assert!(msg.contains("U+"), "{title:?} {notes:?}: {msg}");
+        }
+        let mut e = entry("2026-03-05", "Gesprek – „ë€” 😊");
+        e.notes = "regel 1\nregel 2\tmet tab".into();
+        assert!(e.validate(&clock()).is_ok());
+        let mut e = entry("2026-03-05", "Gebeld");
+        e.tags = vec!["a\u{202E}b".into()];
+        assert!(e.validate(&clock()).is_err());
+    }
+
+    #[test]
+    fn only_full_dates_are_dates() {
+        for bad in [
+            "2026-3-3",
+            "2026-03-3",
+            "+2026-03-03",
+            "02026-03-03",
+            "2026-03-03x",
+        ] {
+            let e = parse_date(bad).unwrap_err();
+            assert!(e.to_string().contains("YYYY-MM-DD"), "{bad}");
+        }
+        assert_eq!(
+            parse_date(" 2026-03-03 ").unwrap().to_string(),
+            "2026-03-03"
+        );
     }
 
     #[test]

@@ -70,7 +70,16 @@ impl PersonData {
                 "the name of the person is longer than {MAX_NAME_CHARS} characters"
             )));
         }
-        Ok(())
+        crate::entry::check_text("name of the person", name, false)?;
+        for (what, text) in [
+            ("role", &self.role),
+            ("organisation", &self.organisation),
+            ("phone number", &self.phone),
+            ("e-mail address", &self.email),
+        ] {
+            crate::entry::check_text(what, text, false)?;
+        }
+        crate::entry::check_text("notes", &self.notes, true)
     }
 }
 
@@ -80,4 +89,19 @@ pub struct NamedPeriod {
     pub name: String,
     pub from_on: NaiveDate,
     pub to_on: Option<NaiveDate>,
+}
+
+/// A name as compared: without surrounding spaces, case-folded by Unicode's rules
+/// (full folding, so "ß" matches "SS" and "ÖZTÜRK" matches "Öztürk").
+pub fn folded(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.trim().chars() {
+        match c {
+            // Full case folding differs from lowercasing for these (CaseFolding.txt, F).
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }

@@ -157,3 +157,26 @@ fn renaming_a_person_makes_their_entries_findable_by_the_new_name() {
     // Changing a person changes no entry: the history chain still verifies.
     assert_eq!(d.verify_chain().unwrap().broken_at, None);
 }
+
+#[test]
+fn names_compare_with_unicode_case_folding_not_ascii_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut d = dossier(&tmp.path().join("k"));
+    let p = d
+        .add_person(&PersonData::named("Öztürk", "klantmanager"), &clock())
+        .unwrap();
+    for typed in ["ÖZTÜRK", " öztürk ", "ÖzTüRk"] {
+        let found = d.person_named(typed).unwrap();
+        assert_eq!(found.map(|f| f.id), Some(p.id), "{typed}");
+    }
+    let strasse = d
+        .add_person(&PersonData::named("Straße", ""), &clock())
+        .unwrap();
+    assert_eq!(
+        d.person_named("STRASSE").unwrap().map(|f| f.id),
+        Some(strasse.id)
+    );
+    assert!(d.person_named("Ozturk").unwrap().is_none(), "accents count");
+    let same = d.find_or_add_person("ÖZTÜRK", "iemand", &clock()).unwrap();
+    assert_eq!(same.id, p.id, "no second Öztürk");
+}

@@ -323,3 +323,63 @@ fn new_dossiers_get_the_default_kdf_and_it_meets_the_floor() {
     assert_eq!(p, KdfParams::DEFAULT);
     assert!(p.memory_kib >= 64 * 1024 && p.meets_owasp_minimum());
 }
+
+/// The pretty key-slot file as `serde_json::to_vec` writes it for the checksum: the
+/// same keys in the same order, without the whitespace between tokens.
+fn compact(pretty: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
+    for c in pretty.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Sets the file's checksum to the one `keyslot.rs` would compute, so that only the
+/// authenticated encryption of the wrapped key can notice what was changed.
+fn with_recomputed_checksum(pretty: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(pretty).unwrap();
+    let old = value["checksum"].as_str().unwrap().to_string();
+    let blank = pretty.replace(&format!("\"checksum\": \"{old}\""), "\"checksum\": \"\"");
+    let digest = ring::digest::digest(&ring::digest::SHA256, compact(&blank).as_bytes());
+    pretty.replace(&old, &hex::encode(digest))
+}
+
+#[test]
+fn changed_kdf_parameters_with_a_valid_checksum_are_caught_by_the_aead() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kluis");
+    drop(create(&dir));
+    let slots = fs::read_to_string(dir.join("keyslots.json")).unwrap();
+    // The recomputation itself is right: the untouched file gets its own checksum.
+    assert_eq!(with_recomputed_checksum(&slots), slots);
+    let memory = KdfParams::INSECURE_FOR_TESTS.memory_kib;
+    let needle = format!("\"memory_kib\": {memory}");
+    let changed = slots.replace(&needle, &format!("\"memory_kib\": {}", memory * 2));
+    assert_ne!(changed, slots);
+    fs::write(
+        dir.join("keyslots.json"),
+        with_recomputed_checksum(&changed),
+    )
+    .unwrap();
+    let err = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap_err();
+    // Past the checksum: what refuses the file now is the wrapped key's tag.
+    assert!(
+        !err.to_string().contains("checksum"),
+        "the checksum still caught it: {err:?}"
+    );
+    fs::write(dir.join("keyslots.json"), &slots).unwrap();
+    assert!(Dossier::open(&dir, Unlock::Passphrase(PASS)).is_ok());
+}

@@ -92,6 +92,18 @@ impl Dossier {
     /// Live entries matching what the user typed, best match first.
     pub fn search(&self, typed: &str, limit: u32) -> Result<Vec<Entry>> {
         let ids = search::search_ids(self.conn(), typed, limit)?;
-        ids.into_iter().map(|id| self.entry(id)).collect()
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // One query for the rows (and two for their tags and people), then back into
+        // the order of the ranking.
+        let marks = vec!["?"; ids.len()].join(", ");
+        let values: Vec<rusqlite::types::Value> = ids
+            .iter()
+            .map(|&id| rusqlite::types::Value::Integer(id))
+            .collect();
+        let mut found = entries::select(self.conn(), &format!("WHERE id IN ({marks})"), &values)?;
+        found.sort_by_key(|e| ids.iter().position(|&id| id == e.id));
+        Ok(found)
     }
 }

@@ -4,6 +4,7 @@
 
 mod attachments;
 mod cases;
+mod diagnostics;
 mod entries;
 mod exemptions;
 pub mod filter;

@@ -4,11 +4,8 @@
 //! undoing the addition of files detaches them again (with the same reason).
 //! Also reads a stored version back into `EntryData`, for showing what changed.
 
-use chrono::{NaiveDate, NaiveTime};
-use serde_json::Value;
-
 use crate::clock::Clock;
-use crate::entry::{ContactRule, Entry, EntryData, EntryKind, EntryPerson};
+use crate::entry::{Entry, EntryData};
 use crate::error::{Error, Result};
 use crate::store::history::Version;
 use crate::vault::Dossier;
@@ -16,103 +13,9 @@ use crate::vault::Dossier;
 /// The reason stored with every undo, visible in the history.
 pub const UNDO_REASON: &str = "ongedaan gemaakt";
 
-fn damaged(what: &str) -> Error {
-    Error::Damaged(format!("a stored version has no valid {what}"))
-}
-
-fn text(v: &Value, key: &str) -> String {
-    v.get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string()
-}
-
-fn opt_date(v: &Value, key: &str) -> Result<Option<NaiveDate>> {
-    match v.get(key).and_then(Value::as_str) {
-        None => Ok(None),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| damaged(key)),
-    }
-}
-
-fn opt_time(v: &Value, key: &str) -> Result<Option<NaiveTime>> {
-    match v.get(key).and_then(Value::as_str) {
-        None => Ok(None),
-        Some(s) => NaiveTime::parse_from_str(s, "%H:%M")
-            .map(Some)
-            .map_err(|_| damaged(key)),
-    }
-}
-
 /// The entry's fields as they were stored in one version (its canonical JSON).
 pub fn version_data(version: &Version) -> Result<EntryData> {
-    let v: Value = serde_json::from_str(&version.content).map_err(|_| damaged("content"))?;
-    let kind = EntryKind::from_name(&text(&v, "kind")).map_err(|_| damaged("kind"))?;
-    let occurred_on = opt_date(&v, "occurred_on")?.ok_or_else(|| damaged("date"))?;
-    let occurred_time = opt_time(&v, "occurred_time")?;
-    let tags = v
-        .get("tags")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
-    let people = v
-        .get("people")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|p| {
-                    Some(EntryPerson {
-                        person_id: p.get("person_id")?.as_i64()?,
-                        role: text(p, "role"),
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(EntryData {
-        kind,
-        occurred_on,
-        occurred_time,
-        title: text(&v, "title"),
-        notes: text(&v, "notes"),
-        asked: text(&v, "asked"),
-        promised: text(&v, "promised"),
-        agreed: text(&v, "agreed"),
-        organisation: text(&v, "organisation"),
-        place: text(&v, "place"),
-        channel: text(&v, "channel"),
-        kenmerk: text(&v, "kenmerk"),
-        companions: text(&v, "companions"),
-        threat: v.get("threat").and_then(Value::as_bool).unwrap_or(false),
-        threat_text: text(&v, "threat_text"),
-        follow_up_on: opt_date(&v, "follow_up_on")?,
-        medical: v.get("medical").and_then(Value::as_bool).unwrap_or(false),
-        letter_dated: opt_date(&v, "letter_dated")?,
-        sent_on: opt_date(&v, "sent_on")?,
-        received_on: opt_date(&v, "received_on")?,
-        reply_by: opt_date(&v, "reply_by")?,
-        repair_by: opt_date(&v, "repair_by")?,
-        appointment_on: opt_date(&v, "appointment_on")?,
-        appointment_time: opt_time(&v, "appointment_time")?,
-        on_objection: v
-            .get("on_objection")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        contact_rule: v
-            .get("contact_rule")
-            .and_then(Value::as_str)
-            .map(ContactRule::from_name)
-            .transpose()?,
-        contact_rule_until: opt_date(&v, "contact_rule_until")?,
-        tags,
-        people,
-    })
+    crate::record::version_data(&version.content)
 }
 
 impl Dossier {
@@ -160,7 +63,7 @@ impl Dossier {
                     .len()
                     .checked_sub(2)
                     .and_then(|i| versions.get(i))
-                    .ok_or_else(|| damaged("earlier version"))?;
+                    .ok_or_else(|| Error::Damaged(format!("entry {id} has no earlier version")))?;
                 let data = version_data(previous)?;
                 if data == version_data(last)? && previous.attachments != last.attachments {
                     // Only files were added: take them off again (they stay in the history).
@@ -183,7 +86,9 @@ mod tests {
     use ring::rand::SystemRandom;
 
     use super::*;
+    use crate::entry::EntryKind;
     use crate::{FixedClock, KdfParams};
+    use chrono::{NaiveDate, NaiveTime};
 
     fn clock() -> FixedClock {
         FixedClock(chrono::Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap())

@@ -32,17 +32,15 @@ pub use options::{
 use std::collections::HashMap;
 
 use crate::clock::Clock;
-use crate::entry::{Entry, EntryKind};
+use crate::entry::Entry;
 use crate::error::Result;
 use exhibits::Exhibit;
 use fonts::Fonts;
 use layout::{Flow, Page};
 
-/// Medical material (F7): entries the user marked medical, and every keuring, which is
-/// medical by nature even when the flag was forgotten. Erring towards leaving out is
-/// the safe side for special-category data (GDPR art. 9).
+/// Medical material (F7): see [`crate::entry::is_medical`], the one rule.
 pub fn is_medical(entry: &Entry) -> bool {
-    entry.data.medical || entry.data.kind == EntryKind::MedicalAssessment
+    entry.data.is_medical()
 }
 
 impl ExportOptions {

@@ -6,24 +6,7 @@ use chrono::NaiveDate;
 use crate::entry::{Entry, EntryKind};
 use crate::exemption::Exemption;
 
-/// The language of the printed bundle (labels, dates, counts); the user's own text is
-/// printed as typed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Nl,
-    En,
-}
-
-impl Lang {
-    /// The BCP 47 tag written into the PDF, so screen readers pick the right voice.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl-NL",
-            Lang::En => "en-GB",
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// The name and address printed on the cover. Off by default: the user decides what
 /// identifies them; the BSN only appears if they type it here themselves.

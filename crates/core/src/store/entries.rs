@@ -4,76 +4,42 @@
 
 use std::sync::LazyLock;
 
-use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
+use serde_json::{Map, Value};
 
-use crate::entry::{ContactRule, Entry, EntryData, EntryKind, EntryPerson};
+use crate::entry::{Entry, EntryData, EntryPerson};
 use crate::error::{from_sqlite, Error, Result};
+pub use crate::import::{ImportBatch, ImportItem, ImportReport};
+use crate::record::{self, Column, COLUMNS};
 
-const COLUMNS: &str = "id, kind, occurred_on, occurred_time, title, notes, asked, promised,
-    agreed, organisation, place, channel, kenmerk, companions, threat, threat_text,
-    follow_up_on, medical, letter_dated, sent_on, received_on, created_at, updated_at,
-    version, deleted_at, delete_reason,
-    (SELECT count(*) FROM attachments a WHERE a.entry_id = entries.id AND a.deleted_at IS NULL),
-    reply_by, repair_by, appointment_on, appointment_time, on_objection, contact_rule,
-    contact_rule_until";
+/// What is read besides the fields: id and history columns first, then the fields in
+/// the order of [`COLUMNS`].
+const META: &str = "id, created_at, updated_at, version, deleted_at, delete_reason,
+    (SELECT count(*) FROM attachments a WHERE a.entry_id = entries.id AND a.deleted_at IS NULL)";
+const META_COUNT: usize = 7;
 
-fn date_str(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.to_string())
-}
-
-fn time_str(t: Option<NaiveTime>) -> Option<String> {
-    t.map(|t| t.format("%H:%M").to_string())
-}
-
-/// The columns an entry's data is stored in, in the order [`with_fields`] gives their
-/// values: the one list both the INSERT and the UPDATE are made from.
-const FIELDS: [&str; 27] = [
-    "kind",
-    "occurred_on",
-    "title",
-    "notes",
-    "occurred_time",
-    "asked",
-    "promised",
-    "agreed",
-    "organisation",
-    "place",
-    "channel",
-    "kenmerk",
-    "companions",
-    "threat",
-    "threat_text",
-    "follow_up_on",
-    "medical",
-    "letter_dated",
-    "sent_on",
-    "received_on",
-    "reply_by",
-    "repair_by",
-    "appointment_on",
-    "appointment_time",
-    "on_objection",
-    "contact_rule",
-    "contact_rule_until",
-];
+static SELECT_COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    let names: Vec<&str> = COLUMNS.iter().map(|(n, _)| n.as_str()).collect();
+    format!("{META}, {}", names.join(", "))
+});
 
 /// `?1` is created_at, the fields follow.
 static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
-    let marks: Vec<String> = (1..=FIELDS.len() + 1).map(|i| format!("?{i}")).collect();
+    let names: Vec<&str> = COLUMNS.iter().map(|(n, _)| n.as_str()).collect();
+    let marks: Vec<String> = (1..=COLUMNS.len() + 1).map(|i| format!("?{i}")).collect();
     format!(
         "INSERT INTO entries (created_at, {}) VALUES ({})",
-        FIELDS.join(", "),
+        names.join(", "),
         marks.join(", ")
     )
 });
 
 /// `?1` is the id, `?2` updated_at, the fields follow.
 static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
-    let sets: Vec<String> = FIELDS
+    let sets: Vec<String> = COLUMNS
         .iter()
         .enumerate()
-        .map(|(i, f)| format!("{f} = ?{}", i + 3))
+        .map(|(i, (f, _))| format!("{f} = ?{}", i + 3))
         .collect();
     format!(
         "UPDATE entries SET {}, updated_at = ?2, version = version + 1
@@ -82,61 +48,11 @@ static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// Calls `f` with the stored values of `e`'s fields, in the order of [`FIELDS`]
-/// (short texts trimmed, dates as `YYYY-MM-DD`, times as `HH:MM`).
+/// Calls `f` with the stored values of `e`'s fields, in the order of [`COLUMNS`].
 fn with_fields<T>(e: &EntryData, f: impl FnOnce(&[&dyn ToSql]) -> T) -> T {
-    let occurred_on = e.occurred_on.to_string();
-    let times = [time_str(e.occurred_time), time_str(e.appointment_time)];
-    let dates = [
-        date_str(e.follow_up_on),
-        date_str(e.letter_dated),
-        date_str(e.sent_on),
-        date_str(e.received_on),
-        date_str(e.reply_by),
-        date_str(e.repair_by),
-        date_str(e.appointment_on),
-        date_str(e.contact_rule_until),
-    ];
-    let (kind, title, rule) = (
-        e.kind.name(),
-        e.title.trim(),
-        e.contact_rule.map(|r| r.name()),
-    );
-    let (organisation, place, channel, kenmerk) = (
-        e.organisation.trim(),
-        e.place.trim(),
-        e.channel.trim(),
-        e.kenmerk.trim(),
-    );
-    f(&[
-        &kind,
-        &occurred_on,
-        &title,
-        &e.notes,
-        &times[0],
-        &e.asked,
-        &e.promised,
-        &e.agreed,
-        &organisation,
-        &place,
-        &channel,
-        &kenmerk,
-        &e.companions,
-        &e.threat,
-        &e.threat_text,
-        &dates[0],
-        &e.medical,
-        &dates[1],
-        &dates[2],
-        &dates[3],
-        &dates[4],
-        &dates[5],
-        &dates[6],
-        &times[1],
-        &e.on_objection,
-        &rule,
-        &dates[7],
-    ])
+    let values = record::column_values(e);
+    let refs: Vec<&dyn ToSql> = values.iter().map(|v| v as &dyn ToSql).collect();
+    f(&refs)
 }
 
 /// Inserts a new entry (its current state only) and returns its id. One prepared
@@ -147,6 +63,7 @@ pub fn insert(tx: &Transaction<'_>, e: &EntryData, now: &str) -> Result<i64> {
 
 /// Replaces the entry's fields with `e` and bumps its version.
 pub fn update(tx: &Transaction<'_>, id: i64, e: &EntryData, now: &str) -> Result<u32> {
+    let e = &e.normalized();
     let changed = with_fields(e, |fields| {
         let mut values: Vec<&dyn ToSql> = vec![&id, &now];
         values.extend_from_slice(fields);
@@ -197,7 +114,7 @@ fn write_tags_and_people(tx: &Transaction<'_>, id: i64, e: &EntryData) -> Result
         .prepare_cached("INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?1, ?2)")
         .map_err(|err| from_sqlite("save the tags", err))?;
     for t in &e.tags {
-        tag.execute(params![id, t.trim()])
+        tag.execute(params![id, t])
             .map_err(|err| from_sqlite("save the tags", err))?;
     }
     let mut person = tx
@@ -207,7 +124,7 @@ fn write_tags_and_people(tx: &Transaction<'_>, id: i64, e: &EntryData) -> Result
         .map_err(|err| from_sqlite("save the people", err))?;
     for p in &e.people {
         person
-            .execute(params![id, p.person_id, p.role.trim()])
+            .execute(params![id, p.person_id, p.role])
             .map_err(|err| match from_sqlite("save the people", err) {
                 Error::Invalid(_) => {
                     Error::Invalid(format!("person {} does not exist", p.person_id))
@@ -218,123 +135,46 @@ fn write_tags_and_people(tx: &Transaction<'_>, id: i64, e: &EntryData) -> Result
     Ok(())
 }
 
-fn opt_date(id: i64, s: Option<String>) -> Result<Option<NaiveDate>> {
-    s.map(|s| {
-        NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-            .map_err(|_| Error::Damaged(format!("entry {id} has an invalid date")))
-    })
-    .transpose()
-}
-
 struct RawRow {
     id: i64,
-    kind: String,
-    occurred_on: String,
-    occurred_time: Option<String>,
-    text: [String; 11],
-    threat: bool,
-    follow_up_on: Option<String>,
-    medical: bool,
-    letter_dates: [Option<String>; 3],
     created_at: String,
     updated_at: Option<String>,
     version: u32,
     deleted_at: Option<String>,
     delete_reason: String,
     attachment_count: u32,
-    /// reply_by, repair_by, appointment_on, contact_rule_until
-    ahead: [Option<String>; 4],
-    appointment_time: Option<String>,
-    on_objection: bool,
-    contact_rule: Option<String>,
+    fields: Map<String, Value>,
 }
 
 fn raw(r: &Row<'_>) -> rusqlite::Result<RawRow> {
+    let mut fields = Map::new();
+    for (i, (name, column)) in COLUMNS.iter().enumerate() {
+        let value = match column {
+            Column::Flag => Value::Bool(r.get(META_COUNT + i)?),
+            Column::Text => Value::from(r.get::<_, Option<String>>(META_COUNT + i)?),
+        };
+        fields.insert(name.clone(), value);
+    }
     Ok(RawRow {
         id: r.get(0)?,
-        kind: r.get(1)?,
-        occurred_on: r.get(2)?,
-        occurred_time: r.get(3)?,
-        // title, notes, asked, promised, agreed, organisation, place, channel, kenmerk,
-        // companions, threat_text
-        text: [
-            r.get(4)?,
-            r.get(5)?,
-            r.get(6)?,
-            r.get(7)?,
-            r.get(8)?,
-            r.get(9)?,
-            r.get(10)?,
-            r.get(11)?,
-            r.get(12)?,
-            r.get(13)?,
-            r.get(15)?,
-        ],
-        threat: r.get(14)?,
-        follow_up_on: r.get(16)?,
-        medical: r.get(17)?,
-        letter_dates: [r.get(18)?, r.get(19)?, r.get(20)?],
-        created_at: r.get(21)?,
-        updated_at: r.get(22)?,
-        version: r.get(23)?,
-        deleted_at: r.get(24)?,
-        delete_reason: r.get(25)?,
-        attachment_count: r.get(26)?,
-        ahead: [r.get(27)?, r.get(28)?, r.get(29)?, r.get(33)?],
-        appointment_time: r.get(30)?,
-        on_objection: r.get(31)?,
-        contact_rule: r.get(32)?,
+        created_at: r.get(1)?,
+        updated_at: r.get(2)?,
+        version: r.get(3)?,
+        deleted_at: r.get(4)?,
+        delete_reason: r.get(5)?,
+        attachment_count: r.get(6)?,
+        fields,
     })
 }
 
-fn finish(conn: &Connection, r: RawRow) -> Result<Entry> {
+fn finish(r: RawRow, tags: Vec<String>, people: Vec<EntryPerson>) -> Result<Entry> {
     let id = r.id;
-    let [title, notes, asked, promised, agreed, organisation, place, channel, kenmerk, companions, threat_text] =
-        r.text;
-    let [letter_dated, sent_on, received_on] = r.letter_dates;
-    let [reply_by, repair_by, appointment_on, contact_rule_until] = r.ahead;
-    let time = |t: Option<String>| {
-        t.map(|t| NaiveTime::parse_from_str(&t, "%H:%M"))
-            .transpose()
-            .map_err(|_| Error::Damaged(format!("entry {id} has an invalid time")))
-    };
-    let data = EntryData {
-        kind: EntryKind::from_name(&r.kind)
-            .map_err(|_| Error::Damaged(format!("entry {id} has an unknown kind")))?,
-        occurred_on: NaiveDate::parse_from_str(&r.occurred_on, "%Y-%m-%d")
-            .map_err(|_| Error::Damaged(format!("entry {id} has an invalid date")))?,
-        occurred_time: time(r.occurred_time)?,
-        title,
-        notes,
-        asked,
-        promised,
-        agreed,
-        organisation,
-        place,
-        channel,
-        kenmerk,
-        companions,
-        threat: r.threat,
-        threat_text,
-        follow_up_on: opt_date(id, r.follow_up_on)?,
-        medical: r.medical,
-        letter_dated: opt_date(id, letter_dated)?,
-        sent_on: opt_date(id, sent_on)?,
-        received_on: opt_date(id, received_on)?,
-        reply_by: opt_date(id, reply_by)?,
-        repair_by: opt_date(id, repair_by)?,
-        appointment_on: opt_date(id, appointment_on)?,
-        appointment_time: time(r.appointment_time)?,
-        on_objection: r.on_objection,
-        contact_rule: r
-            .contact_rule
-            .map(|n| ContactRule::from_name(&n))
-            .transpose()
-            .map_err(|_| Error::Damaged(format!("entry {id} has an unknown contact rule")))?,
-        contact_rule_until: opt_date(id, contact_rule_until)?,
-        tags: tags_of(conn, id)?,
-        people: people_of(conn, id)?,
-    };
+    let damaged = |e: String| Error::Damaged(format!("entry {id} cannot be read: {e}"));
+    let mut fields = r.fields;
+    fields.insert("tags".into(), Value::from(tags));
+    let people = serde_json::to_value(people).map_err(|e| damaged(e.to_string()))?;
+    fields.insert("people".into(), people);
+    let data = record::from_fields(Value::Object(fields)).map_err(damaged)?;
     Ok(Entry {
         id,
         data,
@@ -347,50 +187,85 @@ fn finish(conn: &Connection, r: RawRow) -> Result<Entry> {
     })
 }
 
-fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag")
-        .map_err(|e| from_sqlite("read the tags", e))?;
-    let rows = stmt
-        .query_map([id], |r| r.get(0))
-        .map_err(|e| from_sqlite("read the tags", e))?;
-    rows.collect::<rusqlite::Result<_>>()
-        .map_err(|e| from_sqlite("read the tags", e))
-}
+/// Above this many rows the lists are read for the whole dossier at once instead of
+/// by id (an `IN` list that long would hit SQLite's limit on bound values).
+const WHOLE_TABLE_ROWS: usize = 500;
 
-fn people_of(conn: &Connection, id: i64) -> Result<Vec<EntryPerson>> {
+/// Completes the rows with their tags and people: two queries for the lot, never two
+/// per row (a timeline page is one query for the rows plus these two).
+fn finish_all(conn: &Connection, rows: Vec<RawRow>) -> Result<Vec<Entry>> {
+    use std::collections::HashMap;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let (filter, values): (String, Vec<i64>) = if ids.len() > WHOLE_TABLE_ROWS {
+        (String::new(), Vec::new())
+    } else {
+        let marks = vec!["?"; ids.len()].join(", ");
+        (format!("WHERE entry_id IN ({marks})"), ids)
+    };
+    let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+    let sql = format!("SELECT entry_id, tag FROM entry_tags {filter} ORDER BY entry_id, tag");
     let mut stmt = conn
-        .prepare_cached(
-            "SELECT person_id, role FROM entry_people WHERE entry_id = ?1 ORDER BY person_id",
-        )
+        .prepare_cached(&sql)
+        .map_err(|e| from_sqlite("read the tags", e))?;
+    let mut q = stmt
+        .query(rusqlite::params_from_iter(&values))
+        .map_err(|e| from_sqlite("read the tags", e))?;
+    while let Some(r) = q.next().map_err(|e| from_sqlite("read the tags", e))? {
+        let id: i64 = r.get(0).map_err(|e| from_sqlite("read the tags", e))?;
+        let tag: String = r.get(1).map_err(|e| from_sqlite("read the tags", e))?;
+        tags.entry(id).or_default().push(tag);
+    }
+    let mut people: HashMap<i64, Vec<EntryPerson>> = HashMap::new();
+    let sql = format!(
+        "SELECT entry_id, person_id, role FROM entry_people {filter} ORDER BY entry_id, person_id"
+    );
+    let mut stmt = conn
+        .prepare_cached(&sql)
         .map_err(|e| from_sqlite("read the people", e))?;
-    let rows = stmt
-        .query_map([id], |r| {
-            Ok(EntryPerson {
-                person_id: r.get(0)?,
-                role: r.get(1)?,
-            })
+    let mut q = stmt
+        .query(rusqlite::params_from_iter(&values))
+        .map_err(|e| from_sqlite("read the people", e))?;
+    while let Some(r) = q.next().map_err(|e| from_sqlite("read the people", e))? {
+        let read = |i| r.get(i).map_err(|e| from_sqlite("read the people", e));
+        let id: i64 = read(0)?;
+        let person_id: i64 = read(1)?;
+        let role: String = r.get(2).map_err(|e| from_sqlite("read the people", e))?;
+        people
+            .entry(id)
+            .or_default()
+            .push(EntryPerson { person_id, role });
+    }
+    rows.into_iter()
+        .map(|r| {
+            let id = r.id;
+            finish(
+                r,
+                tags.remove(&id).unwrap_or_default(),
+                people.remove(&id).unwrap_or_default(),
+            )
         })
-        .map_err(|e| from_sqlite("read the people", e))?;
-    rows.collect::<rusqlite::Result<_>>()
-        .map_err(|e| from_sqlite("read the people", e))
+        .collect()
 }
 
 /// One entry by id, deleted or not.
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Entry>> {
-    let sql = format!("SELECT {COLUMNS} FROM entries WHERE id = ?1");
+    let sql = format!("SELECT {} FROM entries WHERE id = ?1", *SELECT_COLUMNS);
     let row = conn
         .query_row(&sql, [id], raw)
         .optional()
         .map_err(|e| from_sqlite("read the entry", e))?;
-    row.map(|r| finish(conn, r)).transpose()
+    Ok(finish_all(conn, row.into_iter().collect())?.pop())
 }
 
 /// Entries in timeline order (date, then the order they were written down), with
 /// `where_sql` (a trusted, parameterless condition on `entries`) applied.
 pub fn list_where(conn: &Connection, where_sql: &str) -> Result<Vec<Entry>> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM entries WHERE {where_sql} ORDER BY occurred_on, occurred_time, id"
+        "SELECT {} FROM entries WHERE {where_sql} ORDER BY occurred_on, occurred_time, id",
+        *SELECT_COLUMNS
     );
     let mut stmt = conn
         .prepare_cached(&sql)
@@ -400,7 +275,7 @@ pub fn list_where(conn: &Connection, where_sql: &str) -> Result<Vec<Entry>> {
         .map_err(|e| from_sqlite("read the entries", e))?
         .collect::<rusqlite::Result<_>>()
         .map_err(|e| from_sqlite("read the entries", e))?;
-    rows.into_iter().map(|r| finish(conn, r)).collect()
+    finish_all(conn, rows)
 }
 
 /// Every entry including tombstones, in timeline order.
@@ -433,20 +308,12 @@ pub fn select(
         .map_err(|e| from_sqlite("read the entries", e))?
         .collect::<rusqlite::Result<_>>()
         .map_err(|e| from_sqlite("read the entries", e))?;
-    rows.into_iter().map(|r| finish(conn, r)).collect()
+    finish_all(conn, rows)
 }
 
 /// The full query [`select`] runs for `tail` (for `EXPLAIN QUERY PLAN` in tests).
 pub fn select_sql(tail: &str) -> String {
-    format!("SELECT {COLUMNS} FROM entries {tail}")
-}
-
-/// One entry of a bulk import: its data, with the people in it named rather than
-/// referenced (they are found by name or created). `data.people` is ignored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportItem {
-    pub data: EntryData,
-    pub people: Vec<crate::person::NamedRole>,
+    format!("SELECT {} FROM entries {tail}", *SELECT_COLUMNS)
 }
 
 /// Inserts many entries in the caller's transaction: each gets its first history
@@ -503,8 +370,9 @@ pub fn insert_many(tx: &Transaction<'_>, items: &[ImportItem], now: &str) -> Res
 
 /// Every column in one statement kept prepared: a bulk import runs it 100,000 times.
 fn insert_cached(tx: &Transaction<'_>, e: &EntryData, now: &str) -> Result<i64> {
+    let e = &e.normalized();
     with_fields(e, |fields| {
-        let mut values: Vec<&dyn ToSql> = Vec::with_capacity(FIELDS.len() + 1);
+        let mut values: Vec<&dyn ToSql> = Vec::with_capacity(COLUMNS.len() + 1);
         values.push(&now);
         values.extend_from_slice(fields);
         tx.prepare_cached(&INSERT_SQL)
@@ -530,21 +398,4 @@ fn index_range(tx: &Transaction<'_>, first: i64, last: i64) -> Result<()> {
     )
     .map_err(|e| from_sqlite("update the search index", e))?;
     Ok(())
-}
-
-/// Everything a file can bring into a dossier in one transaction.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportBatch {
-    /// People to know by name; one whose name is already known is left as it is.
-    pub people: Vec<crate::person::PersonData>,
-    pub klantmanager_periods: Vec<crate::person::NamedPeriod>,
-    pub entries: Vec<ImportItem>,
-}
-
-/// What an import added.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    pub people_added: u32,
-    pub periods_added: u32,
-    pub entry_ids: Vec<i64>,
 }

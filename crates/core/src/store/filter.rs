@@ -4,9 +4,9 @@
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use crate::api::filter::EntryFilter;
 use crate::entry::Entry;
 use crate::error::{from_sqlite, Result};
+use crate::filter::EntryFilter;
 use crate::store::{entries, search};
 
 /// A `WHERE` clause of fixed SQL text and the values bound to its `?`s, in order.
@@ -41,9 +41,10 @@ pub fn condition(f: &EntryFilter) -> Condition {
         parts.push("occurred_on <= ?".into());
         values.push(Value::Text(to.to_string()));
     }
-    if let Some(medical) = f.medical {
-        parts.push("medical = ?".into());
-        values.push(Value::Integer(i64::from(medical)));
+    match f.medical {
+        Some(true) => parts.push(crate::entry::MEDICAL_SQL.into()),
+        Some(false) => parts.push(format!("NOT {}", crate::entry::MEDICAL_SQL)),
+        None => {}
     }
     if let Some(person) = f.person_id {
         parts.push("id IN (SELECT entry_id FROM entry_people WHERE person_id = ?)".into());
@@ -187,6 +188,7 @@ pub fn month_counts(conn: &Connection, f: &EntryFilter) -> Result<Vec<(String, u
         .map_err(|e| from_sqlite("count the entries per month", e))
 }
 
+#[cfg(feature = "test-hooks")]
 /// SQLite's plan for a page query, one line per step (for tests that prove the
 /// timeline is read through an index).
 pub fn explain_page(conn: &Connection, f: &EntryFilter, newest_first: bool) -> Result<Vec<String>> {

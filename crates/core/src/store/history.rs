@@ -3,7 +3,6 @@
 
 use ring::digest;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use serde_json::{json, Map, Value};
 
 use crate::entry::Entry;
 use crate::error::{from_sqlite, Result};
@@ -54,73 +53,7 @@ pub struct ChainReport {
     pub broken_at: Option<(i64, u32)>,
 }
 
-/// The entry's user-visible fields (and its outgoing links, `kind:to_id`) as canonical
-/// JSON: sorted keys, no whitespace, so the same content always hashes the same.
-pub fn canonical(e: &Entry, links: &[String]) -> String {
-    let d = &e.data;
-    let date = |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string());
-    let mut m = Map::new();
-    m.insert("id".into(), json!(e.id));
-    m.insert("kind".into(), json!(d.kind.name()));
-    m.insert("occurred_on".into(), json!(d.occurred_on.to_string()));
-    m.insert(
-        "occurred_time".into(),
-        json!(d.occurred_time.map(|t| t.format("%H:%M").to_string())),
-    );
-    m.insert("title".into(), json!(d.title));
-    m.insert("notes".into(), json!(d.notes));
-    m.insert("asked".into(), json!(d.asked));
-    m.insert("promised".into(), json!(d.promised));
-    m.insert("agreed".into(), json!(d.agreed));
-    m.insert("organisation".into(), json!(d.organisation));
-    m.insert("place".into(), json!(d.place));
-    m.insert("channel".into(), json!(d.channel));
-    m.insert("kenmerk".into(), json!(d.kenmerk));
-    m.insert("companions".into(), json!(d.companions));
-    m.insert("threat".into(), json!(d.threat));
-    m.insert("threat_text".into(), json!(d.threat_text));
-    m.insert("follow_up_on".into(), json!(date(d.follow_up_on)));
-    m.insert("medical".into(), json!(d.medical));
-    m.insert("letter_dated".into(), json!(date(d.letter_dated)));
-    m.insert("sent_on".into(), json!(date(d.sent_on)));
-    m.insert("received_on".into(), json!(date(d.received_on)));
-    // Added in version 5; absent when unset, so versions recorded before read the same.
-    let ahead = [
-        ("reply_by", date(d.reply_by)),
-        ("repair_by", date(d.repair_by)),
-        ("appointment_on", date(d.appointment_on)),
-        (
-            "appointment_time",
-            d.appointment_time.map(|t| t.format("%H:%M").to_string()),
-        ),
-        ("contact_rule", d.contact_rule.map(|r| r.name().to_string())),
-        ("contact_rule_until", date(d.contact_rule_until)),
-    ];
-    for (key, value) in ahead {
-        if let Some(v) = value {
-            m.insert(key.into(), json!(v));
-        }
-    }
-    if d.on_objection {
-        m.insert("on_objection".into(), json!(true));
-    }
-    m.insert("tags".into(), json!(d.tags));
-    let people: Vec<Value> = d
-        .people
-        .iter()
-        .map(|p| json!({"person_id": p.person_id, "role": p.role}))
-        .collect();
-    m.insert("people".into(), Value::Array(people));
-    m.insert("created_at".into(), json!(e.created_at));
-    m.insert("deleted_at".into(), json!(e.deleted_at));
-    m.insert("delete_reason".into(), json!(e.delete_reason));
-    // Added with links; absent (not empty) when there are none, so versions recorded
-    // before links existed read the same.
-    if !links.is_empty() {
-        m.insert("links".into(), json!(links));
-    }
-    Value::Object(m).to_string()
-}
+pub use crate::record::canonical;
 
 fn chain_hash(prev: &str, content: &str, attachments: &str) -> String {
     let mut ctx = digest::Context::new(&digest::SHA256);
@@ -133,7 +66,7 @@ fn chain_hash(prev: &str, content: &str, attachments: &str) -> String {
 }
 
 /// The SHA-256 of the entry's current attachments, in the order they were added.
-fn attachment_hashes(conn: &Connection, entry_id: i64) -> Result<String> {
+pub(crate) fn attachment_hashes(conn: &Connection, entry_id: i64) -> Result<String> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT sha256 FROM attachments WHERE entry_id = ?1 AND deleted_at IS NULL ORDER BY id",

@@ -41,9 +41,14 @@ static FIRST_OPEN: Once = Once::new();
 fn open_connection(path: &Path) -> Result<Connection> {
     let mut first = None;
     FIRST_OPEN.call_once(|| first = Some(Connection::open(path)));
-    first
+    let conn = first
         .unwrap_or_else(|| Connection::open(path))
-        .map_err(|e| from_sqlite("open the database", e))
+        .map_err(|e| from_sqlite("open the database", e))?;
+    // SQLCipher writes its own lines ("ERROR CORE sqlcipher_page_cipher: hmac check
+    // failed …") straight to stderr; the user gets one clear line from us instead.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")
+        .map_err(|e| from_sqlite("configure the database", e))?;
+    Ok(conn)
 }
 
 /// Opens the database at `path` with the raw 256-bit data key, and proves the key fits
@@ -65,6 +70,7 @@ pub(crate) fn open_encrypted(path: &Path, key: &[u8; 32]) -> Result<Connection> 
     Ok(conn)
 }
 
+#[cfg(feature = "test-hooks")]
 /// A plain, unencrypted SQLite store with the same settings and schema. Only for the
 /// benchmark that measures what encryption costs; no dossier ever uses it.
 pub fn open_plain_for_benchmark(path: &Path) -> Result<Connection> {
@@ -76,7 +82,38 @@ pub fn open_plain_for_benchmark(path: &Path) -> Result<Connection> {
 
 fn apply_pragmas(conn: &Connection) -> Result<()> {
     conn.execute_batch(PRAGMAS)
-        .map_err(|e| from_sqlite("configure the database", e))
+        .map_err(|e| from_sqlite("configure the database", e))?;
+    // Read back: SQLite ignores a setting it cannot apply (WAL on some file systems)
+    // without an error, and a dossier must never run on weaker promises unnoticed.
+    let found = settings(conn)?;
+    if found != (String::from("wal"), 2, 2) {
+        return Err(Error::Damaged(format!(
+            "the database refused its durability settings (journal_mode, synchronous, temp_store = {found:?})"
+        )));
+    }
+    Ok(())
+}
+
+/// `journal_mode`, `synchronous` (2 = FULL) and `temp_store` (2 = MEMORY) as SQLite
+/// reports them for `conn`.
+pub(crate) fn settings(conn: &Connection) -> Result<(String, i64, i64)> {
+    let read = |sql: &str| {
+        conn.query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0))
+            .map_err(|e| from_sqlite("read the database settings", e))
+    };
+    let text = |v| match v {
+        rusqlite::types::Value::Text(t) => t.to_lowercase(),
+        _ => String::new(),
+    };
+    let int = |v| match v {
+        rusqlite::types::Value::Integer(i) => i,
+        _ => -1,
+    };
+    Ok((
+        text(read("PRAGMA journal_mode")?),
+        int(read("PRAGMA synchronous")?),
+        int(read("PRAGMA temp_store")?),
+    ))
 }
 
 /// Runs SQLCipher's page-authentication check and SQLite's structural check; returns
@@ -105,4 +142,25 @@ pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
         }
     }
     Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_benchmark_reference_store_runs_with_the_same_settings() {
+        let tmp = tempfile::tempdir().unwrap();
+        let conn = open_plain_for_benchmark(&tmp.path().join("plain.db")).unwrap();
+        assert_eq!(settings(&conn).unwrap(), ("wal".to_string(), 2, 2));
+    }
+
+    #[test]
+    fn a_connection_without_the_settings_is_caught() {
+        let tmp = tempfile::tempdir().unwrap();
+        let conn = open_connection(&tmp.path().join("weak.db")).unwrap();
+        conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF;")
+            .unwrap();
+        assert_ne!(settings(&conn).unwrap(), ("wal".to_string(), 2, 2));
+    }
 }

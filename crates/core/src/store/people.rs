@@ -94,15 +94,30 @@ pub fn list(conn: &Connection) -> Result<Vec<Person>> {
         .map_err(|e| from_sqlite("read the people", e))
 }
 
-/// The person with exactly this name, ignoring case and surrounding spaces; the
-/// oldest when the user made two with the same name.
+/// The person with exactly this name, ignoring case (Unicode case folding: "ÖZTÜRK"
+/// is "Öztürk", which SQLite's ASCII-only NOCASE misses) and surrounding spaces; the
+/// oldest when the user made two with the same name. The people table is small (the
+/// people one person meets at the agency), so this compares in Rust.
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Person>> {
+    let wanted = crate::person::folded(name);
     let mut stmt = conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM people WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1"
-        ))
+        .prepare_cached("SELECT id, name FROM people ORDER BY id")
         .map_err(|e| from_sqlite("find the person", e))?;
-    stmt.query_row([name.trim()], person)
+    let ids: Vec<(i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(|e| from_sqlite("find the person", e))?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(|e| from_sqlite("find the person", e))?;
+    let Some((id, _)) = ids
+        .into_iter()
+        .find(|(_, n)| crate::person::folded(n) == wanted)
+    else {
+        return Ok(None);
+    };
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM people WHERE id = ?1"))
+        .map_err(|e| from_sqlite("find the person", e))?;
+    stmt.query_row([id], person)
         .optional()
         .map_err(|e| from_sqlite("find the person", e))
 }

@@ -71,13 +71,14 @@ fn finish_source(raw: RawSource) -> Result<TodoSource> {
             NaiveTime::parse_from_str(&t, "%H:%M").map_err(|_| damaged("appointment time", id))
         })
         .transpose()?;
+    let kind = EntryKind::from_name(&kind).map_err(|_| damaged("kind", id))?;
     Ok(TodoSource {
         id,
-        kind: EntryKind::from_name(&kind).map_err(|_| damaged("kind", id))?,
+        kind,
         occurred_on: date(Some(occurred_on), "date", id)?.ok_or_else(|| damaged("date", id))?,
         title,
         kenmerk,
-        medical,
+        medical: crate::entry::is_medical(medical, kind),
         letter_dated: date(letter_dated, "date on the letter", id)?,
         sent_on: date(sent_on, "date sent", id)?,
         received_on: date(received_on, "date received", id)?,
@@ -90,6 +91,7 @@ fn finish_source(raw: RawSource) -> Result<TodoSource> {
     })
 }
 
+#[cfg(feature = "test-hooks")]
 /// SQLite's plan for reading every to-do source, one line per step (for the test that
 /// proves it reads only the covering index `entries_todo_sources`).
 pub fn explain_sources(conn: &Connection) -> Result<Vec<String>> {

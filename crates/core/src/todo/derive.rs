@@ -12,7 +12,7 @@ use crate::deadline::{
 };
 use crate::entry::{EntryData, EntryKind};
 use crate::error::Result;
-use crate::store::links::LinkKind;
+use crate::link::LinkKind;
 
 /// The kinds of entry that answer a letter when linked to it with "reply-to": the ways
 /// a user sends something. Incoming kinds are left out (a letter-in "reply-to" the
@@ -55,7 +55,7 @@ impl TodoSource {
             occurred_on: data.occurred_on,
             title: data.title.clone(),
             kenmerk: data.kenmerk.clone(),
-            medical: data.medical,
+            medical: data.is_medical(),
             letter_dated: data.letter_dated,
             sent_on: data.sent_on,
             received_on: data.received_on,
@@ -172,7 +172,7 @@ fn base(s: &TodoSource, kind: TodoKind, due_on: NaiveDate) -> Todo {
         entry_title: s.title.clone(),
         entry_date: s.letter_dated.unwrap_or(s.occurred_on),
         kenmerk: s.kenmerk.clone(),
-        medical: s.medical,
+        medical: crate::entry::is_medical(s.medical, s.kind),
         due_on,
         due_time: None,
         act_by: due_on,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use super::model::{Todo, TodoKind, TodoState};
 use super::text::{sentence, summary};
-use crate::export::Lang;
+use crate::lang::Lang;
 
 /// RFC 5545 3.1: content lines longer than 75 octets are folded.
 const MAX_LINE_OCTETS: usize = 75;

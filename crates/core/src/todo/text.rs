@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::model::{Todo, TodoKind, TodoState};
 use crate::deadline::{long_date_en, long_date_nl, Calendar, DayOff, KnownDate};
-use crate::export::Lang;
+use crate::lang::Lang;
 
 /// Longer titles are cut: the sentence must stay one readable line.
 const MAX_TITLE_CHARS: usize = 80;

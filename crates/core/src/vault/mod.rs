@@ -205,13 +205,31 @@ impl Dossier {
         store::migrations::current(&self.conn)
     }
 
-    /// Read access for store functions (`store::*` take `&Connection`).
+    /// Read access for store functions (`store::*` take `&Connection`). Core's own;
+    /// tests reach it through the `test-hooks` feature.
+    #[cfg(not(feature = "test-hooks"))]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    #[cfg(feature = "test-hooks")]
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
 
     /// Runs `f` in one transaction and commits it; a write that returned Ok is on disk.
+    /// Only api functions write, each appending its history version in `f`.
+    #[cfg(not(feature = "test-hooks"))]
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.write_tx(f)
+    }
+
+    #[cfg(feature = "test-hooks")]
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.write_tx(f)
+    }
+
+    fn write_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction()
