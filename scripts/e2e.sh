@@ -20,6 +20,9 @@ else
   files=(tests/e2e/*.test.mjs)
   rm -rf tests/e2e/out && mkdir -p tests/e2e/out
 fi
+# The scenarios compute "today" the way the user sees it; the app counts in the Dutch
+# day. Run them in Dutch time so both agree between 23:00 and 01:00 UTC too.
+export TZ=Europe/Amsterdam
 # One scenario file at a time: two WebKit processes on 2 cores only slow each other.
 xvfb-run -a -s "-screen 0 1280x800x24" \
   node --test --test-concurrency=1 "${files[@]}"

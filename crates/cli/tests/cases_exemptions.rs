@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use dossier_core::{Clock, SystemClock};
+use dossier_core::{dutch_today, Clock, SystemClock};
 
 const PASS: &str = "zaken test zin 2026";
 
@@ -145,7 +145,8 @@ fn exemptions_round_trip_with_a_warning_before_the_end() {
     let d = dir.to_str().unwrap();
     ok(en(&["init", d]));
     let letter = add(d, "letter-in", "2026-01-10", "Besluit ontheffing", &[]);
-    let today = SystemClock.now().date_naive();
+    // The CLI counts from the Dutch day, which is a day ahead of UTC around midnight.
+    let today = dutch_today(SystemClock.now());
     let end = today.iter_days().nth(10).unwrap().to_string();
     let id = ok(en(&[
         "exemption-add",
