@@ -19,7 +19,7 @@ BUILD_PACKAGES=(
   librsvg2-dev libssl-dev libayatana-appindicator3-dev libxdo-dev build-essential
   pkg-config file
 )
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar)
 
 missing=()
 packages=("${BUILD_PACKAGES[@]}")

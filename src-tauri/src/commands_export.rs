@@ -129,7 +129,7 @@ pub async fn export_preview(
 }
 
 /// Builds the PDF and writes it to `path` only. An existing file is refused
-/// (`already_exists`) unless `overwrite` is true.
+/// (`file_exists`) unless `overwrite` is true.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_pdf(
@@ -146,7 +146,7 @@ pub async fn export_pdf(
     }
     let path = PathBuf::from(trimmed);
     if !overwrite && path.exists() {
-        return Err(Error::AlreadyExists(path.display().to_string()).into());
+        return Err(Error::FileExists(path.display().to_string()).into());
     }
     let bundle = state.with_dossier(|d| {
         select_case(d, &mut options, case_id)?;
@@ -163,7 +163,7 @@ pub async fn export_pdf(
     }
     let mut file = open.open(&path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            IpcError::from(Error::AlreadyExists(path.display().to_string()))
+            IpcError::from(Error::FileExists(path.display().to_string()))
         } else {
             IpcError::from(Error::io(what.clone(), e))
         }

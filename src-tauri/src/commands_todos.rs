@@ -103,7 +103,7 @@ pub async fn mark_reminders_shown(
 }
 
 /// Writes the open to-dos as an iCalendar file to `path` only. An existing file is
-/// refused (`already_exists`) unless `overwrite` is true (the save dialog asked).
+/// refused (`file_exists`) unless `overwrite` is true (the save dialog asked).
 #[tauri::command]
 #[specta::specta]
 pub async fn export_todos_ics(
@@ -141,7 +141,7 @@ fn chosen_path(path: &str, overwrite: bool) -> Result<PathBuf> {
     }
     let path = PathBuf::from(trimmed);
     if !overwrite && path.exists() {
-        return Err(Error::AlreadyExists(path.display().to_string()).into());
+        return Err(Error::FileExists(path.display().to_string()).into());
     }
     Ok(path)
 }
@@ -159,7 +159,7 @@ fn write_chosen_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()> {
     }
     let mut file = options.open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            IpcError::from(Error::AlreadyExists(path.display().to_string()))
+            IpcError::from(Error::FileExists(path.display().to_string()))
         } else {
             IpcError::from(Error::io(what.clone(), e))
         }
@@ -231,11 +231,11 @@ mod tests {
         assert_eq!(names.len(), 1, "nothing else is written: {names:?}");
 
         let refused = chosen_path(&typed, false).err().map(|e| e.code);
-        assert_eq!(refused, Some(ErrorCode::AlreadyExists));
+        assert_eq!(refused, Some(ErrorCode::FileExists));
         let refused = write_chosen_file(&target, b"x", false)
             .err()
             .map(|e| e.code);
-        assert_eq!(refused, Some(ErrorCode::AlreadyExists));
+        assert_eq!(refused, Some(ErrorCode::FileExists));
 
         let path = chosen_path(&typed, true).expect("replace when asked");
         write_chosen_file(&path, b"NEW", true).expect("overwrite");

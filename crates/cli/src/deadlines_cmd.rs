@@ -96,9 +96,7 @@ pub fn deadlines(dir: &Path, args: &DeadlinesArgs<'_>, lang: Lang) -> Result {
     let today = today(args.today)?;
     if let Some(file) = args.ics {
         // Like `export --pdf`: never overwrite, checked before the passphrase is asked.
-        if file.exists() {
-            return Err(Error::AlreadyExists(file.display().to_string()).into());
-        }
+        crate::outfile::refuse_existing(file)?;
     }
     let d = open(dir, lang)?;
     let mut out = std::io::stdout().lock();
@@ -108,7 +106,7 @@ pub fn deadlines(dir: &Path, args: &DeadlinesArgs<'_>, lang: Lang) -> Result {
             Lang::En => TextLang::En,
         };
         let ics = d.todos_ics(today, text_lang, &SystemClock)?;
-        write_new(file, ics.as_bytes())?;
+        crate::outfile::write_new(file, ics.as_bytes())?;
         let events = ics.matches("BEGIN:VEVENT").count();
         writeln!(
             out,
@@ -140,21 +138,6 @@ pub fn deadlines(dir: &Path, args: &DeadlinesArgs<'_>, lang: Lang) -> Result {
             )?;
         }
     }
-    Ok(())
-}
-
-/// Writes `bytes` to a file that must not exist yet, and syncs it.
-fn write_new(file: &Path, bytes: &[u8]) -> Result {
-    let what = format!("write {}", file.display());
-    // create_new: never overwrite a file that appeared in the meantime.
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(file)
-        .map_err(|e| Error::io(what.clone(), e))?;
-    f.write_all(bytes)
-        .and_then(|()| f.sync_all())
-        .map_err(|e| Error::io(what, e))?;
     Ok(())
 }
 

@@ -62,9 +62,7 @@ struct AttachmentJson {
 }
 
 pub fn export_json(dir: &Path, file: &Path, with_attachments: bool, lang: Lang) -> Result {
-    if file.exists() {
-        return Err(Error::AlreadyExists(file.display().to_string()).into());
-    }
+    crate::outfile::refuse_existing(file)?;
     let d = open(dir, lang)?;
     let people = d.people()?;
     let periods = d.klantmanager_periods()?;
@@ -126,14 +124,7 @@ pub fn export_json(dir: &Path, file: &Path, with_attachments: bool, lang: Lang) 
             .collect(),
         entries,
     };
-    let f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(file)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Error::AlreadyExists(file.display().to_string()),
-            _ => Error::io(format!("create {}", file.display()), e),
-        })?;
+    let f = crate::outfile::create_new(file)?;
     let mut w = std::io::BufWriter::new(f);
     serde_json::to_writer_pretty(&mut w, &export)
         .map_err(|e| Error::io(format!("write {}", file.display()), e.into()))?;

@@ -11,6 +11,7 @@ mod export_cmd;
 mod json;
 mod link_cmd;
 mod messages;
+mod outfile;
 mod pdf_cmd;
 mod people_cmd;
 mod secrets;

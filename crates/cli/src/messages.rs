@@ -129,6 +129,15 @@ fn core_message(e: &Error) -> (String, String, u8) {
             format!("there is already something in {p}; choose an empty or new folder"),
             9,
         ),
+        Error::FileExists(p) => (
+            format!(
+                "het bestand {p} bestaat al; Dossierkluis schrijft er niet overheen. Kies een andere bestandsnaam"
+            ),
+            format!(
+                "the file {p} already exists; Dossierkluis does not write over it. Choose another file name"
+            ),
+            9,
+        ),
         Error::DiskFull(w) => (
             format!("de schijf is vol ({w}). Maak ruimte vrij; er is niets verloren"),
             format!("the disk is full ({w}). Free some space; nothing was lost"),

@@ -26,9 +26,9 @@ pub struct PdfArgs<'a> {
     pub case_id: Option<i64>,
 }
 
-fn options(args: &PdfArgs<'_>, lang: Lang) -> Result<ExportOptions> {
-    let date = |s: Option<&str>| s.map(parse_date).transpose();
-    let bundle_lang = match args.pdf_lang.map(str::trim) {
+/// The language `--lang` asks for (`nl` or `en`), else the CLI's own.
+pub fn text_lang(flag: Option<&str>, lang: Lang) -> Result<PdfLang> {
+    Ok(match flag.map(str::trim) {
         None => match lang {
             Lang::Nl => PdfLang::Nl,
             Lang::En => PdfLang::En,
@@ -38,7 +38,12 @@ fn options(args: &PdfArgs<'_>, lang: Lang) -> Result<ExportOptions> {
         Some(other) => {
             return Err(Error::Invalid(format!("unknown language '{other}'; use nl or en")).into())
         }
-    };
+    })
+}
+
+fn options(args: &PdfArgs<'_>, lang: Lang) -> Result<ExportOptions> {
+    let date = |s: Option<&str>| s.map(parse_date).transpose();
+    let bundle_lang = text_lang(args.pdf_lang, lang)?;
     Ok(ExportOptions {
         from: date(args.from)?,
         to: date(args.to)?,
@@ -56,9 +61,7 @@ fn options(args: &PdfArgs<'_>, lang: Lang) -> Result<ExportOptions> {
 
 pub fn export(dir: &Path, pdf: &Path, args: &PdfArgs<'_>, lang: Lang) -> Result {
     let options = options(args, lang)?;
-    if pdf.exists() {
-        return Err(Error::AlreadyExists(pdf.display().to_string()).into());
-    }
+    crate::outfile::refuse_existing(pdf)?;
     let d = open(dir, lang)?;
     let options = match args.case_id {
         Some(id) => ExportOptions {
@@ -69,20 +72,11 @@ pub fn export(dir: &Path, pdf: &Path, args: &PdfArgs<'_>, lang: Lang) -> Result 
         None => options,
     };
     let bundle = d.export_bundle(&options, &SystemClock)?;
-    let what = format!("write {}", pdf.display());
-    // create_new: never overwrite a file that appeared in the meantime.
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(pdf)
-        .map_err(|e| Error::io(what.clone(), e))?;
-    file.write_all(&bundle.bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| Error::io(what, e))?;
+    crate::outfile::write_new(pdf, &bundle.bytes)?;
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "{} {} ({} {}, {} {}, {} {})",
+        "{} {} ({} {}, {} {}, {} {}; {})",
         lang.pick("PDF gemaakt:", "PDF made:"),
         pdf.display(),
         bundle.pages,
@@ -91,6 +85,7 @@ pub fn export(dir: &Path, pdf: &Path, args: &PdfArgs<'_>, lang: Lang) -> Result 
         lang.pick("registraties", "entries"),
         bundle.exhibits,
         lang.pick("bijlagen", "exhibits"),
+        language_words(options.lang, lang),
     )?;
     if bundle.placeholders > 0 {
         writeln!(
@@ -104,4 +99,19 @@ pub fn export(dir: &Path, pdf: &Path, args: &PdfArgs<'_>, lang: Lang) -> Result 
         )?;
     }
     Ok(())
+}
+
+/// Which language the PDF is in, and how to get the other one: the CLI follows `LANG`,
+/// which a user may not know.
+fn language_words(pdf: PdfLang, lang: Lang) -> &'static str {
+    match pdf {
+        PdfLang::Nl => lang.pick(
+            "in het Nederlands; --lang en voor Engels",
+            "in Dutch; --lang en for English",
+        ),
+        PdfLang::En => lang.pick(
+            "in het Engels; --lang nl voor Nederlands",
+            "in English; --lang nl for Dutch",
+        ),
+    }
 }

@@ -1,5 +1,5 @@
-//! Where the CLI gets secrets: environment variables for scripts, else a prompt
-//! without echo. Secrets live in zeroizing strings.
+//! Where the CLI gets secrets: environment variables for scripts (an empty one counts
+//! as unset), else a prompt without echo. Secrets live in zeroizing strings.
 
 use std::io::IsTerminal;
 
@@ -18,8 +18,12 @@ pub enum Secret {
     Recovery(RecoveryCode),
 }
 
+/// The variable `name`, when it is set and not empty. `DOSSIER_PASSPHRASE=` (set but
+/// empty, e.g. left over in a script) counts as unset: it must not win over a recovery
+/// code, and no dossier can have an empty passphrase anyway.
 fn from_env(name: &str) -> Option<Zeroizing<String>> {
-    std::env::var(name).ok().map(Zeroizing::new)
+    let value = Zeroizing::new(std::env::var(name).ok()?);
+    (!value.is_empty()).then_some(value)
 }
 
 fn prompt(text: &str) -> Result<Zeroizing<String>, CliError> {

@@ -223,9 +223,9 @@ fn deadlines_ics_writes_a_calendar_once() {
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Dossierkluis//NL\r\n"));
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4);
-    assert!(ics.contains("UID:1-objection-20260407@dossierkluis\r\n"));
-    assert!(ics.contains("UID:1-objection-20260414@dossierkluis\r\n"));
-    assert!(ics.contains("UID:2-reply-20260329@dossierkluis\r\n"));
+    assert!(ics.contains("UID:1-objection@dossierkluis\r\n"));
+    assert!(ics.contains("UID:1-objection-last-day@dossierkluis\r\n"));
+    assert!(ics.contains("UID:2-reply@dossierkluis\r\n"));
     assert!(ics.contains("SUMMARY:Appointment (private)\r\n"));
     assert!(!ics.contains("rugklachten"));
     for line in ics.split_terminator("\r\n") {

@@ -35,6 +35,10 @@ pub enum Error {
     /// The target already holds a dossier or other files; nothing was overwritten.
     #[error("there is already something at {0}")]
     AlreadyExists(String),
+    /// A file the user asked to write (a PDF, a calendar, an export) is already there;
+    /// it was left as it is. Also a dossier folder asked for where a file is.
+    #[error("the file {0} already exists")]
+    FileExists(String),
     /// The disk (or USB stick) is full.
     #[error("the disk is full while writing {0}")]
     DiskFull(String),
@@ -80,6 +84,7 @@ impl Error {
             Error::Damaged(_) => "damaged",
             Error::TooNew { .. } => "too_new",
             Error::AlreadyExists(_) => "already_exists",
+            Error::FileExists(_) => "file_exists",
             Error::DiskFull(_) => "disk_full",
             Error::NotFound(_) => "not_found",
             Error::PermissionDenied(_) => "permission_denied",

@@ -57,7 +57,7 @@ export const commands = {
 	exportPreview: (options: ExportOptionsDto_Deserialize) => typedError<ExportPreviewDto, IpcError>(__TAURI_INVOKE("export_preview", { options })),
 	/**
 	 *  Builds the PDF and writes it to `path` only. An existing file is refused
-	 *  (`already_exists`) unless `overwrite` is true.
+	 *  (`file_exists`) unless `overwrite` is true.
 	 */
 	exportPdf: (options: ExportOptionsDto_Deserialize, path: string, overwrite: boolean) => typedError<ExportResultDto, IpcError>(__TAURI_INVOKE("export_pdf", { options, path, overwrite })),
 	/**  The live exemptions, by first day, with their documents. */
@@ -128,7 +128,7 @@ export const commands = {
 	markRemindersShown: (reminders: ReminderDto[]) => typedError<null, IpcError>(__TAURI_INVOKE("mark_reminders_shown", { reminders })),
 	/**
 	 *  Writes the open to-dos as an iCalendar file to `path` only. An existing file is
-	 *  refused (`already_exists`) unless `overwrite` is true (the save dialog asked).
+	 *  refused (`file_exists`) unless `overwrite` is true (the save dialog asked).
 	 */
 	exportTodosIcs: (path: string, language: Language, overwrite: boolean) => typedError<IcsResultDto, IpcError>(__TAURI_INVOKE("export_todos_ics", { path, language, overwrite })),
 	/**  Whether system notifications are on, and what the system allows. */
@@ -450,7 +450,7 @@ export type EntryRowDto_Serialize = {
  *  Every code the UI must be able to explain. Mirrors `dossier_core::Error::code`,
  *  plus `internal` for anything unexpected.
  */
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "disk_full" | "not_found" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "internal";
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "file_exists" | "disk_full" | "not_found" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "internal";
 
 /**  A stored exemption with its documents. */
 export type ExemptionDto = ExemptionDto_Serialize | ExemptionDto_Deserialize;

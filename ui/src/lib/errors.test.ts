@@ -20,6 +20,7 @@ describe('error messages', () => {
     expect([...ERROR_CODES].sort()).toEqual(
       [
         'already_exists',
+        'file_exists',
         'attachment_empty',
         'attachment_too_large',
         'damaged',

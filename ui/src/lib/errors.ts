@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'damaged',
   'too_new',
   'already_exists',
+  'file_exists',
   'disk_full',
   'not_found',
   'permission_denied',

@@ -267,6 +267,8 @@ fn prepare_empty_dir(dir: &Path) -> Result<()> {
             }
             Ok(())
         }
+        // A file where the folder should be: say so, not "could not read the folder".
+        Err(_) if dir.is_file() => Err(Error::FileExists(dir.display().to_string())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => fs::create_dir_all(dir)
             .map_err(|e| Error::io(format!("create the folder {}", dir.display()), e)),
         Err(e) => Err(Error::io(format!("read the folder {}", dir.display()), e)),

@@ -528,6 +528,7 @@ export const en: Messages = {
   'error.not_a_dossier': 'There is no dossier in this folder. Choose the folder your dossier is in.',
   'error.damaged': 'The dossier is damaged and cannot be opened safely. Do not change anything in the folder and ask for help. Do you have a backup copy? Then use that.',
   'error.too_new': 'This dossier was made with a newer version of Dossierkluis. Install the newest version and try again.',
+  'error.file_exists': 'A file with this name already exists. Choose another name; the existing file stays as it is.',
   'error.already_exists': 'There is already a dossier in this folder. Choose another folder, or open the dossier that is already there.',
   'error.disk_full': 'The disk or USB stick is full. Make space or choose another place. Then try again.',
   'error.permission_denied': 'Dossierkluis is not allowed to use this folder. Choose another folder, for example in your own Documents folder.',

@@ -527,6 +527,7 @@ export const nl = {
   'error.not_a_dossier': 'In deze map staat geen dossier. Kies de map waarin uw dossier staat.',
   'error.damaged': 'Het dossier is beschadigd en kan niet veilig worden geopend. Verander niets aan de map en vraag hulp. Hebt u een reservekopie? Gebruik die dan.',
   'error.too_new': 'Dit dossier is gemaakt met een nieuwere versie van Dossierkluis. Installeer de nieuwste versie en probeer het opnieuw.',
+  'error.file_exists': 'Er bestaat al een bestand met deze naam. Kies een andere naam; het bestaande bestand blijft zoals het is.',
   'error.already_exists': 'In deze map staat al een dossier. Kies een andere map, of open het dossier dat er al staat.',
   'error.disk_full': 'De schijf of USB-stick is vol. Maak ruimte vrij of kies een andere plek. Probeer het daarna opnieuw.',
   'error.permission_denied': 'Dossierkluis mag deze map niet gebruiken. Kies een andere map, bijvoorbeeld in uw eigen map Documenten.',
