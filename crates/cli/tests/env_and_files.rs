@@ -183,6 +183,9 @@ fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Extra flags, the environment, how the summary line ends, words in the PDF.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str, &'a str);
+
 #[test]
 fn the_export_summary_says_which_language_it_used() {
     let tmp = tempfile::tempdir().unwrap();
@@ -191,7 +194,7 @@ fn the_export_summary_says_which_language_it_used() {
     init(&dir);
     let p = [("DOSSIER_PASSPHRASE", PASS)];
     let nl = [("DOSSIER_PASSPHRASE", PASS), ("LANG", "nl_NL.UTF-8")];
-    let cases: [(&[&str], &[(&str, &str)], &str, &str); 4] = [
+    let cases: [Case<'_>; 4] = [
         // (extra flags, environment, summary ends with, words in the PDF)
         (
             &[],
