@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use dossier_core::entry::parse_date;
 use dossier_core::{
-    Attachment, ChangeReason, Entry, EntryData, EntryFilter, EntryKind, KlantmanagerPeriod,
-    Person, PersonData, Preview, ReasonLang, Version,
+    Attachment, ChangeReason, Entry, EntryData, EntryFilter, EntryKind, KlantmanagerPeriod, Person,
+    PersonData, Preview, ReasonLang, Version,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
