@@ -19,12 +19,13 @@ BUILD_PACKAGES=(
   librsvg2-dev libssl-dev libayatana-appindicator3-dev libxdo-dev build-essential
   pkg-config file
 )
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar)
+# age: the Debian age tool decrypts our backups in the interop tests (F11).
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar age)
 
 missing=()
 packages=("${BUILD_PACKAGES[@]}")
 (( WANT_TEST_TOOLS )) && packages+=("${TEST_PACKAGES[@]}")
-(( WANT_BENCH_TOOLS )) && packages+=(chromium)
+(( WANT_BENCH_TOOLS )) && packages+=(chromium age)
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")

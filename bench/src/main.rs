@@ -2,6 +2,7 @@
 //! encrypted store against plain SQLite with the same schema and pragmas, and the
 //! unlock cost of the default key derivation. Timings are printed, never asserted.
 
+mod backup;
 mod pdf;
 mod timeline;
 
@@ -101,4 +102,5 @@ fn main() {
 
     timeline::run(tmp.path(), &rng);
     pdf::run(tmp.path());
+    backup::run(tmp.path());
 }

@@ -1,6 +1,7 @@
 //! `dossier`: the headless command line over the Dossierkluis core, for scripts,
 //! advocates, tests and benchmarks. Its commands, flags and exit codes are a contract.
 
+mod backup_cmd;
 mod case_cmd;
 mod commands;
 mod deadline_cmd;
@@ -137,6 +138,26 @@ enum Cmd {
         #[arg(long)]
         with_attachments: bool,
     },
+    /// Make one encrypted backup file of DIR (an age file for the recovery code)
+    Backup { dir: PathBuf, file: PathBuf },
+    /// Check a backup fully without restoring it (recovery code from
+    /// DOSSIER_RECOVERY_CODE or a prompt); prints what it holds
+    BackupCheck { file: PathBuf },
+    /// Restore a backup into the new folder DIR (new passphrase from
+    /// DOSSIER_NEW_PASSPHRASE), or with --in-place over the dossier DIR
+    Restore {
+        file: PathBuf,
+        dir: PathBuf,
+        /// Replace the contents of the dossier DIR, after a safety backup of it
+        #[arg(long)]
+        in_place: bool,
+        /// Where the safety backup goes (default: beside DIR)
+        #[arg(long, value_name = "FILE", requires = "in_place")]
+        safety_backup: Option<PathBuf>,
+    },
+    /// Print the age identity that decrypts your backups (`age -d -i`), from the
+    /// recovery code
+    BackupIdentity,
     /// List the people (and klantmanager periods)
     People {
         dir: PathBuf,
@@ -374,6 +395,21 @@ fn main() -> ExitCode {
             file,
             with_attachments,
         } => export_cmd::export_json(&dir, &file, with_attachments, lang),
+        Cmd::Backup { dir, file } => backup_cmd::backup(&dir, &file, lang),
+        Cmd::BackupCheck { file } => backup_cmd::backup_check(&file, lang),
+        Cmd::Restore {
+            file,
+            dir,
+            in_place,
+            safety_backup,
+        } => {
+            let args = backup_cmd::RestoreArgs {
+                in_place,
+                safety_backup,
+            };
+            backup_cmd::restore(&file, &dir, &args, lang)
+        }
+        Cmd::BackupIdentity => backup_cmd::backup_identity(lang),
         Cmd::People { dir, json } => people_cmd::people(&dir, json, lang),
         Cmd::PersonAdd {
             dir,

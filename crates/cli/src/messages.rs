@@ -44,6 +44,8 @@ pub enum CliError {
     Output(std::io::Error),
     /// No (live) case has this id.
     UnknownCase(i64),
+    /// A backup command needs the recovery code and there is none to read.
+    NoRecoveryCode,
 }
 
 impl From<Error> for CliError {
@@ -83,6 +85,11 @@ pub fn explain(e: &CliError, lang: Lang) -> (String, u8) {
                 "there is no case with number {id}. See which cases there are with dossier cases"
             ),
             20,
+        ),
+        CliError::NoRecoveryCode => (
+            "Geen herstelcode: zet DOSSIER_RECOVERY_CODE of start dossier in een terminal".into(),
+            "No recovery code: set DOSSIER_RECOVERY_CODE or run dossier in a terminal".into(),
+            45,
         ),
     };
     let text = match lang {
@@ -178,6 +185,31 @@ fn core_message(e: &Error) -> (String, String, u8) {
             "het dossier is vergrendeld".into(),
             "the dossier is locked".into(),
             15,
+        ),
+        Error::BackupWrongSecret => (
+            "deze herstelcode opent deze reservekopie niet (hij hoort bij een ander dossier of een oude herstelcode); er is niets geschreven".into(),
+            "this recovery code does not open this backup (it belongs to another dossier or an old recovery code); nothing was written".into(),
+            40,
+        ),
+        Error::BackupDamaged(d) => (
+            format!("de reservekopie is beschadigd of veranderd ({d}); er is niets geschreven. Gebruik een andere reservekopie"),
+            format!("the backup is damaged or was changed ({d}); nothing was written. Use another backup"),
+            41,
+        ),
+        Error::BackupTruncated => (
+            "de reservekopie is niet compleet: het bestand is afgebroken (bijvoorbeeld bij het kopiëren of een volle stick); er is niets geschreven".into(),
+            "the backup is incomplete: the file was cut off (for example while copying, or a full stick); nothing was written".into(),
+            42,
+        ),
+        Error::BackupTooNew { app_version } => (
+            format!("deze reservekopie is gemaakt met een nieuwere versie van Dossierkluis ({app_version}). Werk het programma bij"),
+            format!("this backup was made by a newer version of Dossierkluis ({app_version}). Please update the program"),
+            43,
+        ),
+        Error::BackupNeedsRecoveryCode => (
+            "open het dossier één keer met de herstelcode (DOSSIER_RECOVERY_CODE) voordat u de eerste reservekopie maakt".into(),
+            "open the dossier once with the recovery code (DOSSIER_RECOVERY_CODE) before making the first backup".into(),
+            44,
         ),
         other => (other.to_string(), other.to_string(), 1),
     }

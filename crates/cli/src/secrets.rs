@@ -60,3 +60,16 @@ pub fn new_passphrase(env: &str, lang: Lang) -> Result<Zeroizing<String>, CliErr
     }
     Ok(first)
 }
+
+/// The recovery code from `DOSSIER_RECOVERY_CODE`, else a prompt (backups open with
+/// the recovery code only).
+pub fn recovery_code(lang: Lang) -> Result<RecoveryCode, CliError> {
+    if let Some(code) = from_env(RECOVERY_ENV) {
+        return Ok(RecoveryCode::parse(&code)?);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::NoRecoveryCode);
+    }
+    let typed = prompt(lang.pick("Herstelcode: ", "Recovery code: "))?;
+    Ok(RecoveryCode::parse(&typed)?)
+}

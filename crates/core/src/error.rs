@@ -70,6 +70,22 @@ pub enum Error {
     /// Input that cannot be stored as given (the message names the field).
     #[error("{0}")]
     Invalid(String),
+    /// The recovery code does not open this backup (it belongs to another dossier, or
+    /// to a recovery code that was replaced). Nothing was written.
+    #[error("the recovery code does not open this backup")]
+    BackupWrongSecret,
+    /// The backup file was changed or damaged after it was made. Nothing was written.
+    #[error("the backup is damaged: {0}")]
+    BackupDamaged(String),
+    /// The backup file ends too early (an interrupted copy or a full stick).
+    #[error("the backup file is incomplete: it was cut off")]
+    BackupTruncated,
+    /// The backup was made by a newer Dossierkluis; this version cannot read it.
+    #[error("the backup was made by a newer version of Dossierkluis ({app_version})")]
+    BackupTooNew { app_version: String },
+    /// The dossier has no backup recipient yet; open it once with the recovery code.
+    #[error("open the dossier once with its recovery code before the first backup")]
+    BackupNeedsRecoveryCode,
 }
 
 impl Error {
@@ -94,6 +110,11 @@ impl Error {
             Error::AttachmentTooLarge { .. } => "attachment_too_large",
             Error::Locked => "locked",
             Error::Invalid(_) => "invalid",
+            Error::BackupWrongSecret => "backup_wrong_secret",
+            Error::BackupDamaged(_) => "backup_damaged",
+            Error::BackupTruncated => "backup_truncated",
+            Error::BackupTooNew { .. } => "backup_too_new",
+            Error::BackupNeedsRecoveryCode => "backup_needs_recovery_code",
         }
     }
 

@@ -8,6 +8,7 @@
 mod api;
 mod attach;
 pub mod attachment;
+pub mod backup;
 pub mod case;
 pub mod clock;
 pub mod contact_rule;

@@ -16,6 +16,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_todo_sources_index.sql"),
 ];
 
+/// The first schema with the `settings` table (migration 2).
+pub const SETTINGS_SCHEMA: u32 = 2;
+
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
 

@@ -12,6 +12,7 @@ pub mod membership;
 pub mod migrations;
 pub mod people;
 pub mod search;
+pub mod settings;
 pub mod todos;
 
 use std::path::Path;

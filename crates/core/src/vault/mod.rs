@@ -1,6 +1,7 @@
 //! The dossier vault: a folder holding an SQLCipher database and a key-slot file, and
 //! the lifecycle around it (create, unlock by passphrase or recovery code, re-key, lock).
 
+mod adopt;
 mod fsutil;
 mod kdf;
 mod keyslot;
@@ -12,6 +13,8 @@ use std::path::{Path, PathBuf};
 use ring::rand::SecureRandom;
 use rusqlite::{Connection, Transaction};
 
+pub(crate) use adopt::new_data_key;
+pub(crate) use fsutil::sync_dir;
 pub use kdf::{KdfParams, OWASP_MIN_MEMORY_KIB};
 pub use recovery::RecoveryCode;
 
@@ -124,15 +127,16 @@ impl Dossier {
         fsutil::atomic_write(&dir.join(SLOT_FILE), &slots.to_bytes())?;
         let mut conn = store::open_encrypted(&dir.join(DB_FILE), &key)?;
         store::migrations::migrate(&mut conn, schema)?;
-        Ok((
-            Dossier {
-                dir: dir.to_path_buf(),
-                conn,
-                key,
-                slots,
-            },
-            recovery,
-        ))
+        let mut dossier = Dossier {
+            dir: dir.to_path_buf(),
+            conn,
+            key,
+            slots,
+        };
+        if schema >= store::migrations::SETTINGS_SCHEMA {
+            dossier.set_backup_recipient_from(&recovery)?;
+        }
+        Ok((dossier, recovery))
     }
 
     /// Opens an existing dossier. A wrong secret is reported before the database is
@@ -157,12 +161,21 @@ impl Dossier {
         }
         let mut conn = store::open_encrypted(&db, &key)?;
         store::migrations::migrate(&mut conn, schema)?;
-        Ok(Dossier {
+        let mut dossier = Dossier {
             dir: dir.to_path_buf(),
             conn,
             key,
             slots,
-        })
+        };
+        // Dossiers made before backups existed learn their backup recipient the first
+        // time someone opens them with the recovery code.
+        if let Unlock::RecoveryCode(code) = unlock {
+            if schema >= store::migrations::SETTINGS_SCHEMA && dossier.backup_recipient()?.is_none()
+            {
+                dossier.set_backup_recipient_from(code)?;
+            }
+        }
+        Ok(dossier)
     }
 
     /// Replaces the passphrase by re-wrapping the data key. The database is not

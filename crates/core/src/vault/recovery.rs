@@ -51,6 +51,13 @@ impl RecoveryCode {
         Ok(RecoveryCode { secret })
     }
 
+    #[cfg(test)]
+    pub(crate) fn from_secret_for_tests(bytes: [u8; SECRET_LEN]) -> RecoveryCode {
+        RecoveryCode {
+            secret: Zeroizing::new(bytes),
+        }
+    }
+
     pub(crate) fn secret(&self) -> &[u8] {
         self.secret.as_ref()
     }

@@ -1,0 +1,30 @@
+//! The dossier's own key/value settings (table `settings`, migration 2): small facts
+//! about the dossier such as the backup recipient and when the last backup was made.
+
+use rusqlite::{Connection, OptionalExtension, Transaction};
+
+use crate::error::{from_sqlite, Result};
+
+/// The public half of the age identity backups are encrypted to (`age1…`).
+pub const BACKUP_RECIPIENT: &str = "backup_recipient";
+
+pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+        r.get(0)
+    })
+    .optional()
+    .map_err(|e| from_sqlite("read a dossier setting", e))
+}
+
+pub fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )
+    .map_err(|e| from_sqlite("save a dossier setting", e))?;
+    Ok(())
+}
+
+/// When the last backup was made (RFC 3339 UTC), for the reminder.
+pub const LAST_BACKUP_AT: &str = "last_backup_at";
