@@ -419,7 +419,8 @@ fn ten_thousand_entries_and_300_attachments_restore_to_the_same_export() {
         ],
     ));
     let open_new = [("DOSSIER_PASSPHRASE", NEW_PASS)];
-    for (a, b) in [("a.json", "b.json")] {
+    {
+        let (a, b) = ("a.json", "b.json");
         ok(&dossier(
             &[
                 "export-json",
@@ -465,6 +466,9 @@ fn ten_thousand_entries_and_300_attachments_restore_to_the_same_export() {
     }
 }
 
+/// A moment to kill at: its name, and the condition that says it has come.
+type Stage<'a> = (&'a str, Box<dyn Fn() -> bool + 'a>);
+
 /// Waits until `cond` holds or the child ends; true when `cond` held.
 fn wait_for(child: &mut Child, cond: impl Fn() -> bool) -> bool {
     loop {
@@ -497,7 +501,7 @@ fn kill_9_during_backup_leaves_no_backup_and_the_dossier_unchanged() {
     let copy = tmp.path().join("kopie.age.partial-db");
     // Kill while SQLCipher copies, while the age file is being written (early and
     // late), and as soon as the process started.
-    let stages: [(&str, Box<dyn Fn() -> bool>); 4] = [
+    let stages: [Stage; 4] = [
         ("start", Box::new(|| true)),
         ("copying", Box::new(|| size_of(&copy) > 0)),
         ("encrypting", Box::new(|| size_of(&partial) > 0)),
@@ -569,7 +573,7 @@ fn kill_9_during_restore_in_place_leaves_a_dossier_that_opens_and_verifies() {
             })
         }
     };
-    let stages: Vec<(&str, Box<dyn Fn() -> bool>)> = vec![
+    let stages: Vec<Stage> = vec![
         ("start", Box::new(|| true)),
         ("unpacking", Box::new(staging_exists("backup.db"))),
         ("writing", Box::new(staging_exists("dossier.db"))),
