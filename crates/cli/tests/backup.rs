@@ -387,6 +387,10 @@ fn each_unusable_backup_gets_its_own_message_and_exit_code() {
     assert_eq!(fs::read(&file).unwrap(), bytes);
 }
 
+/// A moment to kill at: its name, and the condition that says it has come.
+type Stage<'a> = (&'a str, Box<dyn Fn() -> bool + 'a>);
+
+/// Waits until `cond` holds or the child ends; true when `cond` held.
 fn wait_for(child: &mut Child, cond: impl Fn() -> bool) -> bool {
     loop {
         if cond() {
