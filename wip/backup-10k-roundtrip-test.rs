@@ -73,3 +73,7 @@ fn ten_thousand_entries_and_300_attachments_restore_to_the_same_export() {
     }
 }
 
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(&dossier(args, &[("DOSSIER_PASSPHRASE", PASS)]))).unwrap()
+}
