@@ -16,6 +16,7 @@ mod error;
 mod notify;
 mod settings;
 mod state;
+mod traces;
 
 use tauri::Manager;
 use tauri_specta::{collect_commands, collect_events, Builder};
@@ -97,14 +98,20 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
 pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 
 pub fn run() {
+    // Before GTK, Mesa or WebKit start (and while this process has one thread).
+    traces::quiet_libraries();
     let builder = specta_builder();
-    tauri::Builder::default()
+    let webview_dir = traces::webview_dir().expect("a private folder for the webview");
+    let window_dir = webview_dir.clone();
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         // Called from Rust only (notify.rs); the window gets no notification permission.
         .plugin(tauri_plugin_notification::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            #[cfg(target_os = "linux")]
+            traces::no_recent_files();
             let config_dir = app.path().app_config_dir()?;
             let documents = app
                 .path()
@@ -113,12 +120,48 @@ pub fn run() {
             let state = AppState::new(config_dir, documents);
             app.manage(state);
             app.manage(notify::NotifyState::default());
+            // The window is made here, not from the config, so that WebKit keeps its
+            // caches and storage in this run's private folder (see traces.rs).
+            for config in app.config().app.windows.clone() {
+                tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+                    .data_directory(window_dir.clone())
+                    .build()?;
+            }
             autolock::spawn(app.handle().clone());
             notify::spawn(app.handle().clone());
+            on_sigterm(app.handle().clone());
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("error while running Dossierkluis");
+        .build(tauri::generate_context!())
+        .expect("error while starting Dossierkluis");
+    // Window closed or SIGTERM both end here.
+    app.run(move |handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            if let Some(state) = handle.try_state::<AppState>() {
+                state.lock_now();
+            }
+            traces::remove_webview_dir(&webview_dir);
+        }
+    });
+}
+
+/// SIGTERM (a logout, a shutdown, `kill`) asks the app to exit the ordinary way, which
+/// locks the dossier and removes the webview's folder; by default the process would
+/// just vanish.
+fn on_sigterm(handle: tauri::AppHandle) {
+    #[cfg(target_os = "linux")]
+    {
+        const SIGTERM: i32 = 15;
+        gtk::glib::unix_signal_add(SIGTERM, move || {
+            if let Some(state) = handle.try_state::<AppState>() {
+                state.lock_now();
+            }
+            handle.exit(0);
+            gtk::glib::ControlFlow::Break
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = handle;
 }
 
 #[cfg(test)]

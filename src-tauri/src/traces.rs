@@ -1,0 +1,101 @@
+//! What the desktop app leaves outside a dossier: only its settings file. The libraries
+//! under the webview would otherwise leave traces that the app ran on a shared PC
+//! (Mesa's shader cache, WebKit's caches and storage, GTK's list of recent files); they
+//! are switched off, or kept in a private folder that is removed when the app quits.
+
+use std::path::{Path, PathBuf};
+
+/// Environment for the libraries the webview loads (Mesa in this process and in
+/// WebKit's web and GPU processes, which inherit it).
+pub const QUIET_ENVIRONMENT: [(&str, &str); 2] = [
+    // Mesa ≥ 21 and the older name: no ~/.cache/mesa_shader_cache.
+    ("MESA_SHADER_CACHE_DISABLE", "true"),
+    ("MESA_GLSL_CACHE_DISABLE", "true"),
+];
+
+/// The prefix of the per-run webview folder.
+const WEBVIEW_PREFIX: &str = "dossierkluis-webview-";
+
+/// Sets [`QUIET_ENVIRONMENT`]. Call first thing, while the process has one thread
+/// (changing the environment later would race with readers).
+pub fn quiet_libraries() {
+    for (name, value) in QUIET_ENVIRONMENT {
+        std::env::set_var(name, value);
+    }
+}
+
+/// The folder for WebKit's data and caches during this run: in `XDG_RUNTIME_DIR` (a
+/// per-user folder in memory on systemd systems) or else the temp folder, private
+/// (0700), named after this process. Folders of earlier runs that crashed are removed.
+/// WebKit's incognito mode would keep all of it in memory, but WebKitGTK then refuses
+/// automation, which the end-to-end tests need; the app stores nothing in the webview.
+pub fn webview_dir() -> std::io::Result<PathBuf> {
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|p| p.is_dir())
+        .unwrap_or_else(std::env::temp_dir);
+    remove_stale(&base);
+    let dir = base.join(format!("{WEBVIEW_PREFIX}{}", std::process::id()));
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.recursive(true).create(&dir)?;
+    Ok(dir)
+}
+
+/// Removes the webview folder of this run (at exit).
+pub fn remove_webview_dir(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Webview folders whose process is gone (a crash or a kill).
+fn remove_stale(base: &Path) {
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(WEBVIEW_PREFIX))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// GTK's file chooser (the open and save dialogs) adds every chosen file to
+/// ~/.local/share/recently-used.xbel unless this is off.
+#[cfg(target_os = "linux")]
+pub fn no_recent_files() {
+    use gtk::glib::prelude::ObjectExt;
+    if let Some(settings) = gtk::Settings::default() {
+        settings.set_property("gtk-recent-files-enabled", false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stale_webview_folder_is_removed_and_ours_is_private() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        // No process has pid 4194304 (above Linux's pid_max limit).
+        let stale = tmp.path().join(format!("{WEBVIEW_PREFIX}4194304"));
+        std::fs::create_dir(&stale).expect("stale");
+        std::fs::write(stale.join("WebKitCache"), b"x").expect("file");
+        let other = tmp.path().join("iets-anders");
+        std::fs::create_dir(&other).expect("other");
+        remove_stale(tmp.path());
+        assert!(!stale.exists());
+        assert!(other.exists(), "only our own folders are touched");
+    }
+}
