@@ -12,6 +12,7 @@ mod links;
 mod people;
 mod todos;
 pub mod undo;
+pub(crate) mod verify;
 mod violations;
 
 pub(crate) fn now_string(clock: &dyn crate::Clock) -> String {

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_letter_dates_and_todos.sql"),
     include_str!("../../migrations/0006_exemptions_cases.sql"),
     include_str!("../../migrations/0007_todo_sources_index.sql"),
+    include_str!("../../migrations/0008_history_append_only.sql"),
 ];
 
 /// The first schema with the `settings` table (migration 2).

@@ -262,6 +262,7 @@ impl Dossier {
                 "the history was changed afterwards: entry {entry}, version {version} no longer matches its hash"
             ));
         }
+        problems.extend(crate::api::verify::live_problems(&self.conn)?);
         Ok(VerifyReport {
             schema_version: self.schema_version()?,
             entries: store::entries::count(&self.conn)?,
