@@ -22,6 +22,7 @@ pub mod import;
 pub mod lang;
 pub mod link;
 pub mod person;
+mod picture;
 pub mod reason;
 pub mod record;
 // The store is core's own: every write goes through an api function that appends its

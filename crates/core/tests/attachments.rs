@@ -265,6 +265,33 @@ fn damaged_jpeg_and_pdf_give_no_preview_but_no_error() {
     assert!(d.verify_chain().unwrap().broken_at.is_none());
 }
 
+/// A 110 KB PNG whose header says 30000 × 30000 pixels (a 1-bit image of zeros; made by
+/// writing IHDR and one zlib stream of 30000 empty rows): decoding it whole would need
+/// gigabytes. It is kept byte for byte, but gets no preview, at once.
+#[test]
+fn a_picture_bomb_is_kept_but_not_decoded() {
+    let (_tmp, mut d, id) = dossier_with_entry();
+    let bytes = include_bytes!("fixtures/png-30000x30000-1bit.png");
+    let a = d.attach(id, "enorm.png", bytes, &clock()).unwrap();
+    assert_eq!(a.media_type, "image/png");
+    match d.preview(a.id).unwrap() {
+        Preview::None { reason } => assert!(
+            reason.contains("too large") && reason.contains("30000 × 30000"),
+            "{reason}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(d.attachment_bytes(a.id).unwrap(), bytes.to_vec());
+    // A big but ordinary picture still gets its thumbnail.
+    let photo = d
+        .attach(id, "foto.png", &png(2000, 1500), &clock())
+        .unwrap();
+    assert!(matches!(
+        d.preview(photo.id).unwrap(),
+        Preview::Image { width: 2000, .. }
+    ));
+}
+
 #[test]
 fn empty_file_is_refused_and_nothing_is_stored() {
     let (tmp, mut d, id) = dossier_with_entry();

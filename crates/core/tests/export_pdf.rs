@@ -676,6 +676,15 @@ fn robust_against_long_text_many_entries_and_bad_files() {
         attachment(303, 200, "beveiligd.pdf", "application/pdf", locked),
         attachment(306, 200, "alleen-lezen.pdf", "application/pdf", restricted),
         attachment(304, 200, LONG_NAME, "application/pdf", pdf(100)),
+        // 110 KB that describe 30000 × 30000 pixels (900 million): printing it used to
+        // take minutes and 1.9 GB; it must get a placeholder at once.
+        attachment(
+            307,
+            200,
+            "enorm.png",
+            "image/png",
+            include_bytes!("fixtures/png-30000x30000-1bit.png").to_vec(),
+        ),
         attachment(
             305,
             200,
@@ -694,6 +703,10 @@ fn robust_against_long_text_many_entries_and_bad_files() {
     );
     assert!(all.contains("Bericht 499 van die dag"));
     assert!(all.contains("Deze afbeelding is beschadigd"));
+    assert!(
+        all.contains("Deze afbeelding is te groot om af te drukken (30000 × 30000)"),
+        "the picture bomb gets a placeholder page naming its size"
+    );
     assert!(all.contains("Deze PDF is beschadigd"));
     assert!(all.contains("met een wachtwoord beveiligd"));
     assert!(all.contains("Originele pagina 100") && all.contains("blad 100 van 100"));

@@ -2,13 +2,12 @@
 //! PDF, text (e-mails, plain text), or a placeholder saying why it cannot be shown.
 //! Classification looks at the bytes, never at the file name, and never fails.
 
-use std::io::Cursor;
-
-use image::{DynamicImage, ImageDecoder, ImageReader};
+use image::DynamicImage;
 use lopdf::{Document, ObjectId};
 
 use super::options::Lang;
 use super::text::t;
+use crate::picture::Refused;
 
 /// Longest side of an image after re-encoding: 200 dpi across A4's content area keeps
 /// a scanned letter legible without multi-megabyte pages.
@@ -21,6 +20,11 @@ const MAX_TEXT_CHARS: usize = 200_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     DamagedImage,
+    /// More pixels than `crate::picture` decodes (0 × 0 when only the decoder knew).
+    TooLargeImage {
+        width: u32,
+        height: u32,
+    },
     EncryptedPdf,
     DamagedPdf,
     Unsupported(String),
@@ -35,6 +39,17 @@ impl Reason {
                 "This image is damaged or incomplete and cannot be printed.",
             )
             .into(),
+            Reason::TooLargeImage { width, height } => {
+                let size = if *width > 0 {
+                    format!(" ({width} × {height})")
+                } else {
+                    String::new()
+                };
+                match lang {
+                    Lang::Nl => format!("Deze afbeelding is te groot om af te drukken{size}."),
+                    Lang::En => format!("This image is too large to print{size}."),
+                }
+            }
             Reason::EncryptedPdf => t(
                 lang,
                 "Deze PDF is met een wachtwoord beveiligd en kan daarom niet worden bijgevoegd.",
@@ -215,16 +230,12 @@ fn jpeg_components(b: &[u8]) -> Option<u8> {
 }
 
 fn picture(bytes: &[u8], format: image::ImageFormat) -> Media {
-    let decoded = (|| {
-        let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
-            .into_decoder()
-            .ok()?;
-        let orientation = decoder.orientation().ok();
-        let img = DynamicImage::from_decoder(decoder).ok()?;
-        Some((img, orientation))
-    })();
-    let Some((img, orientation)) = decoded else {
-        return Media::Placeholder(Reason::DamagedImage);
+    let (img, orientation) = match crate::picture::decode(bytes, format) {
+        Ok(decoded) => decoded,
+        Err(Refused::TooLarge { width, height }) => {
+            return Media::Placeholder(Reason::TooLargeImage { width, height })
+        }
+        Err(Refused::Unreadable(_)) => return Media::Placeholder(Reason::DamagedImage),
     };
     let upright = orientation.is_none_or(|o| o == image::metadata::Orientation::NoTransforms);
     // The decoder forgives a cut-off file (it fills the rest with grey), but a PDF
