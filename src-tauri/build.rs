@@ -25,6 +25,7 @@ fn main() {
             "list_people",
             "add_person",
             "update_person",
+            "remove_unused_person",
             "find_or_add_person",
             "klantmanager_periods",
             "add_klantmanager_period",

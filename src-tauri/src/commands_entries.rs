@@ -183,6 +183,13 @@ pub async fn update_person(
     state.with_dossier(|d| Ok(d.update_person(i64::from(id), &person.into())?.into()))
 }
 
+/// Undo of adding a person: removed only while nothing in the dossier names them.
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_unused_person(state: State<'_, AppState>, id: u32) -> Result<()> {
+    state.with_dossier(|d| Ok(d.remove_unused_person(i64::from(id))?))
+}
+
 /// The person with exactly this name, or a new one with `role` (quick capture's "who?").
 #[tauri::command]
 #[specta::specta]

@@ -49,6 +49,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_entries::list_people,
             commands_entries::add_person,
             commands_entries::update_person,
+            commands_entries::remove_unused_person,
             commands_entries::find_or_add_person,
             commands_entries::klantmanager_periods,
             commands_entries::add_klantmanager_period,

@@ -17,6 +17,8 @@ const FILE_REMOVED: &str = "bijlage verwijderd: ";
 const FILE_REMOVED_WHY: &str = " — ";
 /// Stored with every undo (the same text as `UNDO_REASON`).
 pub const UNDONE: &str = "ongedaan gemaakt";
+/// Stored when a deletion was undone (the entry is back).
+const DELETE_UNDONE: &str = "verwijderen ongedaan gemaakt";
 
 /// The language a reason is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +54,8 @@ pub enum ChangeReason {
     },
     /// The previous change was undone.
     Undone,
+    /// The deletion of the entry was undone: it is back as it was.
+    DeleteUndone,
 }
 
 impl ChangeReason {
@@ -67,6 +71,7 @@ impl ChangeReason {
                 format!("{FILE_REMOVED}{name}{FILE_REMOVED_WHY}{why}")
             }
             ChangeReason::Undone => UNDONE.to_string(),
+            ChangeReason::DeleteUndone => DELETE_UNDONE.to_string(),
         }
     }
 
@@ -82,6 +87,9 @@ impl ChangeReason {
         }
         if stored == UNDONE {
             return ChangeReason::Undone;
+        }
+        if stored == DELETE_UNDONE {
+            return ChangeReason::DeleteUndone;
         }
         if let Some((kind, to)) = stored.strip_prefix(LINK_ADDED).and_then(link) {
             return ChangeReason::LinkAdded { kind, to };
@@ -113,7 +121,7 @@ impl ChangeReason {
             ChangeReason::Given(_) => "given",
             ChangeReason::LinkAdded { .. } | ChangeReason::LinkRemoved { .. } => "link",
             ChangeReason::FileAdded { .. } | ChangeReason::FileRemoved { .. } => "file",
-            ChangeReason::Undone => "undo",
+            ChangeReason::Undone | ChangeReason::DeleteUndone => "undo",
         }
     }
 
@@ -141,6 +149,10 @@ impl ChangeReason {
                 format!("attachment removed: {name} — {why}"),
             ),
             ChangeReason::Undone => pick("ongedaan gemaakt".into(), "undone".into()),
+            ChangeReason::DeleteUndone => pick(
+                "verwijderen ongedaan gemaakt".into(),
+                "delete undone".into(),
+            ),
         }
     }
 }

@@ -180,3 +180,40 @@ fn names_compare_with_unicode_case_folding_not_ascii_only() {
     let same = d.find_or_add_person("ÖZTÜRK", "iemand", &clock()).unwrap();
     assert_eq!(same.id, p.id, "no second Öztürk");
 }
+
+#[test]
+fn undoing_a_new_person_removes_them_only_while_nothing_names_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut d = dossier(&tmp.path().join("k"));
+    // Added by mistake and named nowhere: undo takes them away again.
+    let typo = d
+        .add_person(&PersonData::named("Mw. de Vires", "klantmanager"), &clock())
+        .unwrap();
+    d.remove_unused_person(typo.id).unwrap();
+    assert!(d.people().unwrap().is_empty());
+    assert!(d.person(typo.id).is_err());
+
+    // Named in an entry (live, or only in an earlier version), or as the user's
+    // klantmanager: the history must keep saying who was there, so they stay.
+    let kees = d
+        .add_person(&PersonData::named("Kees", "jobhunter"), &clock())
+        .unwrap();
+    let mut e = NewEntry::new(EntryKind::CallIn, day("2026-03-03"), "Gebeld");
+    e.people = vec![EntryPerson {
+        person_id: kees.id,
+        role: "belde mij".into(),
+    }];
+    let saved = d.add_entry(&e, &clock()).unwrap();
+    invalid(d.remove_unused_person(kees.id));
+    e.people.clear();
+    d.update_entry(saved.id, &e, "niet Kees", &clock()).unwrap();
+    invalid(d.remove_unused_person(kees.id));
+    let km = d
+        .add_person(&PersonData::named("Sanne", "klantmanager"), &clock())
+        .unwrap();
+    d.add_klantmanager_period(km.id, day("2026-01-01"), None)
+        .unwrap();
+    invalid(d.remove_unused_person(km.id));
+    assert_eq!(d.people().unwrap().len(), 2);
+    assert!(d.verify().unwrap().problems.is_empty());
+}

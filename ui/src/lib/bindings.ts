@@ -38,6 +38,8 @@ export const commands = {
 	listPeople: () => typedError<PersonDto[], IpcError>(__TAURI_INVOKE("list_people")),
 	addPerson: (person: PersonFieldsDto) => typedError<PersonDto, IpcError>(__TAURI_INVOKE("add_person", { person })),
 	updatePerson: (id: number, person: PersonFieldsDto) => typedError<PersonDto, IpcError>(__TAURI_INVOKE("update_person", { id, person })),
+	/**  Undo of adding a person: removed only while nothing in the dossier names them. */
+	removeUnusedPerson: (id: number) => typedError<null, IpcError>(__TAURI_INVOKE("remove_unused_person", { id })),
 	/**  The person with exactly this name, or a new one with `role` (quick capture's "who?"). */
 	findOrAddPerson: (name: string, role: string) => typedError<PersonDto, IpcError>(__TAURI_INVOKE("find_or_add_person", { name, role })),
 	klantmanagerPeriods: () => typedError<KlantmanagerPeriodDto_Serialize[], IpcError>(__TAURI_INVOKE("klantmanager_periods")),

@@ -13,6 +13,7 @@ import type { MessageKey } from './i18n/translate';
 export type UndoKind =
   | 'entry-add'
   | 'entry-edit'
+  | 'entry-delete'
   | 'attach'
   | 'link-add'
   | 'link-remove'
@@ -70,11 +71,12 @@ export interface UndoCommands {
   removeFromCase: (caseId: number, entryId: number) => Promise<Result<unknown, { code: string }>>;
   addToCase: (caseId: number, entryId: number) => Promise<Result<unknown, { code: string }>>;
   updatePerson: (id: number, fields: never) => Promise<Result<unknown, { code: string }>>;
+  removeUnusedPerson: (id: number) => Promise<Result<unknown, { code: string }>>;
 }
 
 /** What each kind needs to be taken back. */
 export type UndoInput =
-  | { kind: 'entry-add' | 'entry-edit' | 'attach'; entryId: number }
+  | { kind: 'entry-add' | 'entry-edit' | 'entry-delete' | 'attach'; entryId: number }
   | { kind: 'link-add' | 'link-remove'; fromId: number; toId: number; linkKind: string }
   | { kind: 'exemption-add'; id: number }
   | { kind: 'exemption-edit'; id: number; before: unknown }
@@ -87,15 +89,17 @@ export type UndoInput =
 
 /**
  * The inverse of one action: the single command that takes exactly it back. An entry's
- * add, edit or new files go back through core's own undo (a new version, so the
- * history stays honest); the others through the opposite command with what was there
- * before. A new person is not removed (others may already name them): undoing it is
- * refused, so the bar does not offer it.
+ * add, edit, deletion or new files go back through core's own undo (a new version, so
+ * the history stays honest: a deletion comes back as a "restore" version with its tags,
+ * people, links and files); the others through the opposite command with what was there
+ * before. A new person is removed again only while nothing names them (core refuses
+ * otherwise, and the bar says so).
  */
-export function inverse(input: UndoInput, c: UndoCommands): (() => Promise<Result<unknown, { code: string }>>) | null {
+export function inverse(input: UndoInput, c: UndoCommands): () => Promise<Result<unknown, { code: string }>> {
   switch (input.kind) {
     case 'entry-add':
     case 'entry-edit':
+    case 'entry-delete':
     case 'attach':
       return () => c.undoChange(input.entryId);
     case 'link-add':
@@ -119,6 +123,6 @@ export function inverse(input: UndoInput, c: UndoCommands): (() => Promise<Resul
     case 'person-edit':
       return () => c.updatePerson(input.id, input.before as never);
     case 'person-add':
-      return null;
+      return () => c.removeUnusedPerson(input.id);
   }
 }

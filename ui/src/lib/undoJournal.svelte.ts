@@ -32,16 +32,11 @@ export async function stampOf(target: Target): Promise<string | null> {
 }
 
 /**
- * Records a change that just succeeded: it becomes the one the bar offers. A change
- * that cannot be taken back (a new person) clears the bar instead, so the bar never
- * offers an older, unrelated action.
+ * Records a change that just succeeded: it becomes the one the bar offers, replacing
+ * any older one, so the bar never offers an older, unrelated action.
  */
 export async function recordChange(input: UndoInput, target: Target, object: string): Promise<void> {
   const revert = inverse(input, commands);
-  if (!revert) {
-    journal.last = null;
-    return;
-  }
   const stamp = await stampOf(target);
   journal.last = stamp === null ? null : { kind: input.kind, object, target, stamp, revert };
 }

@@ -64,6 +64,16 @@ impl Dossier {
         })
     }
 
+    /// Takes a deletion back: the entry is live again with everything it had (a new
+    /// version with action `restore`; the tombstone stays in the history).
+    pub fn restore_entry(&mut self, id: i64, reason: &str, clock: &dyn Clock) -> Result<Entry> {
+        let now = now_string(clock);
+        self.write(|tx| {
+            entries::untombstone(tx, id, &now)?;
+            record(tx, id, Action::Restore, reason, &now)
+        })
+    }
+
     pub fn entry(&self, id: i64) -> Result<Entry> {
         entries::get(self.conn(), id)?
             .ok_or_else(|| Error::Invalid(format!("entry {id} does not exist")))

@@ -36,6 +36,20 @@ impl Dossier {
         })
     }
 
+    /// Takes back adding a person (undo): removed only while nothing names them (no
+    /// entry now or in its history, no klantmanager period); otherwise refused, since
+    /// the history must keep saying who was there.
+    pub fn remove_unused_person(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            if people::in_use(tx, id)? {
+                return Err(Error::Invalid(format!(
+                    "person {id} is named in the dossier and cannot be removed"
+                )));
+            }
+            people::delete(tx, id)
+        })
+    }
+
     /// Everyone, by name.
     pub fn people(&self) -> Result<Vec<Person>> {
         people::list(self.conn())

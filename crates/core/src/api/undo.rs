@@ -1,12 +1,16 @@
 //! Undo of the last change to an entry, written as new history so the chain stays
 //! honest: undoing an add deletes the entry (a visible tombstone with reason
 //! "ongedaan gemaakt"); undoing an edit stores the previous version's data as a new edit;
-//! undoing the addition of files detaches them again (with the same reason).
+//! undoing the addition of files detaches them again (with the same reason); undoing a
+//! deletion brings the entry back as a `restore` version (reason
+//! [`ChangeReason::DeleteUndone`]) with its tags, people, links and files, which the
+//! deletion never removed. Undoing that restore deletes it again.
 //! Also reads a stored version back into `EntryData`, for showing what changed.
 
 use crate::clock::Clock;
 use crate::entry::{Entry, EntryData};
 use crate::error::{Error, Result};
+use crate::reason::ChangeReason;
 use crate::store::history::Version;
 use crate::vault::Dossier;
 
@@ -50,14 +54,14 @@ impl Dossier {
     }
 
     /// Undoes the latest change to entry `id` as a new version (see the module docs).
-    /// A deletion is not undone here: the tombstone stays.
     pub fn undo_last_change(&mut self, id: i64, clock: &dyn Clock) -> Result<Entry> {
         let versions = self.history(id)?;
         let Some(last) = versions.last() else {
             return Err(Error::Invalid(format!("entry {id} does not exist")));
         };
         match last.action.as_str() {
-            "create" => self.delete_entry(id, UNDO_REASON, clock),
+            "create" | "restore" => self.delete_entry(id, UNDO_REASON, clock),
+            "delete" => self.restore_entry(id, &ChangeReason::DeleteUndone.stored(), clock),
             "edit" => {
                 let previous = versions
                     .len()
@@ -72,8 +76,8 @@ impl Dossier {
                 }
                 self.update_entry(id, &data, UNDO_REASON, clock)
             }
-            _ => Err(Error::Invalid(format!(
-                "entry {id} was deleted; a deletion cannot be undone"
+            other => Err(Error::Damaged(format!(
+                "entry {id} has a version of an unknown kind ({other})"
             ))),
         }
     }
@@ -156,13 +160,87 @@ mod tests {
     }
 
     #[test]
-    fn undo_of_an_add_leaves_a_tombstone_and_a_deletion_is_not_undone() {
+    fn undo_of_an_add_leaves_a_tombstone_and_undoing_that_brings_it_back() {
         let tmp = tempfile::tempdir().unwrap();
         let mut d = dossier(&tmp.path().join("d"));
         let e = d.add_entry(&call("Per ongeluk"), &clock()).unwrap();
         let undone = d.undo_last_change(e.id, &clock()).unwrap();
         assert!(undone.deleted_at.is_some());
         assert_eq!(undone.delete_reason, UNDO_REASON);
-        assert!(d.undo_last_change(e.id, &clock()).is_err());
+        let back = d.undo_last_change(e.id, &clock()).unwrap();
+        assert!(back.deleted_at.is_none());
+        assert_eq!(back.data, call("Per ongeluk"));
+    }
+
+    #[test]
+    fn undo_of_a_delete_brings_the_entry_back_with_everything_it_had() {
+        use crate::link::{EntryLink, LinkKind};
+        use crate::person::PersonData;
+        let tmp = tempfile::tempdir().unwrap();
+        let mut d = dossier(&tmp.path().join("d"));
+        let who = d
+            .add_person(&PersonData::named("Mw. de Vries", "klantmanager"), &clock())
+            .unwrap();
+        let mut data = call("Brief over het traject");
+        data.people = vec![crate::entry::EntryPerson {
+            person_id: who.id,
+            role: "belde mij".into(),
+        }];
+        let answer = d.add_entry(&call("Mijn antwoord"), &clock()).unwrap();
+        let e = d.add_entry(&data, &clock()).unwrap();
+        d.attach(e.id, "brief.txt", b"Geachte heer", &clock())
+            .unwrap();
+        let link = EntryLink {
+            from_id: answer.id,
+            to_id: e.id,
+            kind: LinkKind::ReplyTo,
+        };
+        d.link_entries(&link, &clock()).unwrap();
+        let own = EntryLink {
+            from_id: e.id,
+            to_id: answer.id,
+            kind: LinkKind::SameDecision,
+        };
+        d.link_entries(&own, &clock()).unwrap();
+        let before = d.entry(e.id).unwrap();
+        let versions_before = d.history(e.id).unwrap().len();
+
+        d.delete_entry(e.id, "per ongeluk verwijderd", &clock())
+            .unwrap();
+        assert_eq!(d.entry_count().unwrap(), 1);
+        let back = d.undo_last_change(e.id, &clock()).unwrap();
+
+        // Live again, with the same fields, tags, people and roles, files and links.
+        assert!(back.deleted_at.is_none());
+        assert_eq!(back.delete_reason, "");
+        assert_eq!(back.data, before.data);
+        assert_eq!(back.data.tags, vec!["cv".to_string()]);
+        assert_eq!(back.data.people[0].role, "belde mij");
+        assert_eq!(back.attachment_count, 1);
+        assert_eq!(d.attachments(e.id).unwrap()[0].filename, "brief.txt");
+        let links = d.links(e.id).unwrap();
+        assert!(links.contains(&link) && links.contains(&own), "{links:?}");
+        assert_eq!(d.entry_count().unwrap(), 2);
+        assert_eq!(d.search("traject", 10).unwrap()[0].id, e.id);
+
+        // In the chain: the tombstone stays, then a restore version with the reason as
+        // data, shown in either language.
+        let history = d.history(e.id).unwrap();
+        assert_eq!(history.len(), versions_before + 2);
+        let delete = &history[history.len() - 2];
+        let restore = &history[history.len() - 1];
+        assert_eq!(delete.action, "delete");
+        assert_eq!(restore.action, "restore");
+        let reason = ChangeReason::parse(&restore.reason);
+        assert_eq!(reason, ChangeReason::DeleteUndone);
+        assert_eq!(reason.kind(), "undo");
+        assert_eq!(
+            reason.text(crate::ReasonLang::Nl),
+            "verwijderen ongedaan gemaakt"
+        );
+        assert_eq!(reason.text(crate::ReasonLang::En), "delete undone");
+        assert_eq!(version_data(restore).unwrap(), before.data);
+        assert!(d.verify_chain().unwrap().broken_at.is_none());
+        assert!(d.verify().unwrap().problems.is_empty());
     }
 }

@@ -101,6 +101,24 @@ pub fn tombstone(tx: &Transaction<'_>, id: i64, reason: &str, now: &str) -> Resu
     current_version(tx, id)
 }
 
+/// Makes a deleted entry live again. Tags, people, links and files were never removed
+/// by the deletion, so clearing the mark brings all of them back as they were.
+pub fn untombstone(tx: &Transaction<'_>, id: i64, now: &str) -> Result<u32> {
+    let changed = tx
+        .execute(
+            "UPDATE entries SET deleted_at = NULL, delete_reason = '', updated_at = ?2,
+             version = version + 1 WHERE id = ?1 AND deleted_at IS NOT NULL",
+            params![id, now],
+        )
+        .map_err(|err| from_sqlite("restore the entry", err))?;
+    if changed == 0 {
+        return Err(Error::Invalid(format!(
+            "entry {id} does not exist or is not deleted"
+        )));
+    }
+    current_version(tx, id)
+}
+
 fn current_version(conn: &Connection, id: i64) -> Result<u32> {
     conn.query_row("SELECT version FROM entries WHERE id = ?1", [id], |r| {
         r.get(0)

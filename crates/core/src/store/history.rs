@@ -16,6 +16,8 @@ pub enum Action {
     Create,
     Edit,
     Delete,
+    /// A deletion taken back: the entry is live again, as it was before it.
+    Restore,
 }
 
 impl Action {
@@ -24,6 +26,7 @@ impl Action {
             Action::Create => "create",
             Action::Edit => "edit",
             Action::Delete => "delete",
+            Action::Restore => "restore",
         }
     }
 }

@@ -122,6 +122,31 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Person>> {
         .map_err(|e| from_sqlite("find the person", e))
 }
 
+/// Whether anything names this person: an entry (now, or in any version in the
+/// history, which must keep meaning what it said) or a klantmanager period.
+pub fn in_use(conn: &Connection, id: i64) -> Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM entry_people WHERE person_id = ?1)
+             OR EXISTS (SELECT 1 FROM klantmanager_periods WHERE person_id = ?1)
+             OR EXISTS (SELECT 1 FROM entry_versions v, json_each(v.content, '$.people') p
+                        WHERE json_extract(p.value, '$.person_id') = ?1)",
+        [id],
+        |r| r.get(0),
+    )
+    .map_err(|e| from_sqlite("see whether the person is named anywhere", e))
+}
+
+/// Removes a person row (the caller checked [`in_use`]).
+pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let changed = tx
+        .execute("DELETE FROM people WHERE id = ?1", [id])
+        .map_err(|e| from_sqlite("remove the person", e))?;
+    if changed == 0 {
+        return Err(Error::Invalid(format!("person {id} does not exist")));
+    }
+    Ok(())
+}
+
 /// Ids of the entries (deleted or not) this person takes part in.
 pub fn entry_ids(conn: &Connection, person_id: i64) -> Result<Vec<i64>> {
     let mut stmt = conn

@@ -181,6 +181,7 @@ export const en: Messages = {
 
   'undo.kind.entry-add': 'entry added',
   'undo.kind.entry-edit': 'entry changed',
+  'undo.kind.entry-delete': 'entry deleted',
   'undo.kind.attach': 'attachment added',
   'undo.kind.link-add': 'link made',
   'undo.kind.link-remove': 'link removed',
@@ -481,6 +482,7 @@ export const en: Messages = {
   'history.create': 'Written down on {when}',
   'history.edit': 'Changed on {when}',
   'history.delete': 'Deleted on {when}',
+  'history.restore': 'Restored on {when}',
   'history.reason': 'Reason: {reason}',
   'history.changed': 'Changed: {fields}',
   'history.became': 'became',

@@ -180,6 +180,7 @@ export const nl = {
 
   'undo.kind.entry-add': 'item toegevoegd',
   'undo.kind.entry-edit': 'item gewijzigd',
+  'undo.kind.entry-delete': 'item verwijderd',
   'undo.kind.attach': 'bijlage toegevoegd',
   'undo.kind.link-add': 'koppeling gemaakt',
   'undo.kind.link-remove': 'koppeling losgemaakt',
@@ -480,6 +481,7 @@ export const nl = {
   'history.create': 'Opgeschreven op {when}',
   'history.edit': 'Aangepast op {when}',
   'history.delete': 'Verwijderd op {when}',
+  'history.restore': 'Teruggezet op {when}',
   'history.reason': 'Reden: {reason}',
   'history.changed': 'Veranderd: {fields}',
   'history.became': 'werd',
