@@ -9,8 +9,15 @@
 // screens and decisions per event (printed) and fails above 5 decisions or 150
 // keystrokes for these short answers. Then: the home view puts the missed objection
 // first and never says "niets te doen"; the timeline shows the breach and the exemption;
-// the decision's objection period was shown in words before saving; the undo bar names
-// what was just saved.
+// the decision's objection period was shown in words before saving; "open the deadline"
+// lands focused on that decision's to-do; at 1280x800 the missed objection is on screen
+// without scrolling; the undo bar names what was just saved.
+//
+// A second scenario, keyboard only: the full editor's kind chooser by type-ahead, End,
+// Space and arrows; switching to a kind that cannot hold what was typed names those
+// fields and loses nothing while the user chooses; then undo after an edit, a delete
+// (the entry comes back, the history shows "verwijderen ongedaan gemaakt") and a new
+// person.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
@@ -20,6 +27,8 @@ import { createDossier, tabTo } from "./lib/flows.mjs";
 import { choose, scrollToTestId, textOf, waitCount } from "./lib/entries.mjs";
 
 const DOWN = "\uE015";
+const UP = "\uE013";
+const END = "\uE010";
 const MAX_KEYS = 150;
 const MAX_DECISIONS = 5;
 
@@ -330,11 +339,36 @@ test("the path a tired user walks: five events by guided capture, keyboard only"
     // Named by the date on the letter, not the day it came.
     await undoBarNames(s, "entry-add", "item toegevoegd", "Besluit van WPI van");
 
-    // The end screen's next step: the deadline, on the home view. Missed first.
+    // The end screen's next step: the deadline, on the home view, at that very to-do
+    // (focused), at 1280x800. Missed first, above the undo bar's neighbours (reminder,
+    // exemption warning) and on screen without scrolling.
+    await s.cmd("POST", "/window/rect", { width: 1280, height: 800 }).catch((e) => console.log(`[home] window not resized: ${e.message}`));
     await tabTo(s, "quick-next-deadline");
     await s.keys(Key.ENTER);
     await s.byTestId("screen-home", 20000);
     await s.byTestId("todos-missed");
+    await waitFor("the decision's to-do focused", async () =>
+      s.exec(`const a = document.activeElement; return !!a && a.dataset.testid === 'todo-item' && a.dataset.kind === 'objection';`),
+    );
+    const focused = await s.exec(
+      `const a = document.activeElement; const r = a.getBoundingClientRect();
+       return { title: a.textContent.replace(/\\s+/g, ' '), inView: r.top >= 0 && r.top < window.innerHeight };`,
+    );
+    assert.match(focused.title, /Besluit van WPI/, "the to-do of the decision just saved");
+    assert.ok(focused.inView, "the focused to-do is on screen");
+    await shot(s, "16-home-deadline-opened");
+    const fold = await s.exec(
+      `window.scrollTo(0, 0); document.querySelectorAll('*').forEach((el) => { if (el.scrollTop) el.scrollTop = 0; });
+       const first = document.querySelector('[data-testid="todos-missed"] [data-testid="todo-item"]').getBoundingClientRect();
+       const sentence = document.querySelector('[data-testid="todos-missed"] [data-testid="todo-sentence"]').getBoundingClientRect();
+       const rem = document.querySelector('[data-testid="reminder-banner"]');
+       return { w: window.innerWidth, h: window.innerHeight, top: first.top, sentenceBottom: sentence.bottom,
+                reminderBelow: !rem || rem.getBoundingClientRect().top > first.top };`,
+    );
+    console.log(`[home] window ${fold.w}x${fold.h}; first missed item at ${Math.round(fold.top)} px, its sentence ends at ${Math.round(fold.sentenceBottom)} px`);
+    assert.ok(fold.sentenceBottom <= fold.h, "the missed objection is visible without scrolling");
+    assert.ok(fold.reminderBelow, "the reminder sits below the missed items");
+    await shot(s, "16-home-missed-above-the-fold");
     const items = await s.exec(
       `return [...document.querySelectorAll('[data-testid="todo-item"]')].map((el) => el.dataset.kind + ':' + el.dataset.state);`,
     );
@@ -395,6 +429,153 @@ test("the path a tired user walks: five events by guided capture, keyboard only"
     await (await s.byTestId("timeline-button")).click();
     await s.byTestId("screen-timeline");
     await waitCount(s, "entry-item", 6, 20000);
+  } finally {
+    await app.close();
+  }
+});
+
+/** Presses Shift+Tab until `testid` has focus (back to an earlier field). */
+async function shiftTabTo(s, testid, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if ((await s.activeTestId()) === testid) return;
+    await s.cmd("POST", "/actions", {
+      actions: [
+        {
+          type: "key",
+          id: "kbd",
+          actions: [
+            { type: "keyDown", value: Key.SHIFT },
+            { type: "keyDown", value: Key.TAB },
+            { type: "keyUp", value: Key.TAB },
+            { type: "keyUp", value: Key.SHIFT },
+          ],
+        },
+      ],
+    });
+  }
+  throw new Error(`Shift+Tab never reached ${testid}`);
+}
+
+const kindNow = (s) => s.exec(`return document.querySelector('[data-testid="entry-kind"]').value;`);
+
+/** Undo from the bar by keyboard; waits for "ongedaan gemaakt". */
+async function undoByKeyboard(s) {
+  await tabTo(s, "undo-button", 120);
+  await s.keys(Key.ENTER);
+  await s.byTestId("undo-status", 20000);
+}
+
+test("the editor's kind switch keeps what it can and says what it cannot; undo after each kind of change, keyboard only", async () => {
+  const app = await launch();
+  const s = app.session;
+  try {
+    await createDossier(s);
+    await s.byTestId("screen-timeline");
+
+    // The full editor by keyboard; the kind chooser by type-ahead ("ik" = "Ik ben gebeld").
+    await tabTo(s, "new-entry-button");
+    await s.keys(Key.ENTER);
+    await s.byTestId("screen-editor");
+    await tabTo(s, "entry-kind");
+    await s.keys("ik");
+    await waitFor("type-ahead chose 'Ik ben gebeld'", async () => (await kindNow(s)) === "call-in");
+    await tabTo(s, "entry-date");
+    await s.keys(typed(-3));
+    await tabTo(s, "entry-time");
+    await s.keys("09:30");
+    await tabTo(s, "entry-title");
+    await s.keys("Gebeld over de jobhunter");
+    await tabTo(s, "entry-asked");
+    await s.keys("Of ik een contract teken");
+    await tabTo(s, "entry-agreed");
+    await s.keys("Ik denk erover na");
+    await shot(s, "16-k1-editor-call-filled");
+
+    // End (last kind: "Notitie") cannot hold the time, the question or the agreement:
+    // the warning names them before saving, and the fields keep what was typed.
+    await shiftTabTo(s, "entry-kind");
+    await s.keys(END);
+    await waitFor("End chose 'Notitie'", async () => (await kindNow(s)) === "note");
+    const loss = await textOf(s, "kind-change-loss");
+    assert.match(loss, /Het soort "Notitie" kan dit niet bewaren/);
+    for (const f of [/Hoe laat\?/, /Wat vroegen of wilden ze\?/]) assert.match(loss, f);
+    await shot(s, "16-k2-editor-kind-loss-warning");
+    await assertAccessible(s, "editor: kind switch warning");
+
+    // Space steps to the next kind (wrapping to "Brief ontvangen"), arrows step back and
+    // forth: at "Ik heb gebeld" everything fits again, the warning goes, nothing is lost.
+    await s.keys(Key.SPACE);
+    await waitFor("Space wrapped to 'Brief ontvangen'", async () => (await kindNow(s)) === "letter-in");
+    assert.match(await textOf(s, "kind-change-loss"), /Wat vroegen of wilden ze\?/);
+    await s.keys(DOWN + DOWN + DOWN);
+    await waitFor("arrows chose 'Ik heb gebeld'", async () => (await kindNow(s)) === "call-out");
+    await s.keys(UP);
+    await waitFor("and back to 'Ik ben gebeld'", async () => (await kindNow(s)) === "call-in");
+    assert.equal((await s.findAll(s.testid("kind-change-loss"))).length, 0, "no warning when the kind holds everything");
+    const kept = await s.exec(
+      `return ['entry-time', 'entry-title', 'entry-asked', 'entry-agreed'].map((t) => document.querySelector('[data-testid="' + t + '"]').value);`,
+    );
+    assert.deepEqual(kept, ["09:30", "Gebeld over de jobhunter", "Of ik een contract teken", "Ik denk erover na"], "nothing silently lost");
+    await tabTo(s, "save-entry-button", 80);
+    await s.keys(Key.ENTER);
+    await s.byTestId("screen-entry", 20000);
+    await undoBarNames(s, "entry-add", "item toegevoegd", "Gebeld over de jobhunter");
+    assert.match(await textOf(s, "screen-entry"), /Of ik een contract teken/);
+
+    // An edit, undone: the title comes back.
+    await tabTo(s, "edit-entry-button", 80);
+    await s.keys(Key.ENTER);
+    await s.byTestId("screen-editor");
+    await tabTo(s, "entry-title");
+    await s.exec(`document.querySelector('[data-testid="entry-title"]').select();`);
+    await s.keys("Gebeld door iemand anders");
+    await tabTo(s, "save-entry-button", 80);
+    await s.keys(Key.ENTER);
+    await s.byTestId("screen-entry", 20000);
+    await waitFor("the new title", async () => /Gebeld door iemand anders/.test(await textOf(s, "entry-heading")));
+    await undoBarNames(s, "entry-edit", "item gewijzigd", "Gebeld door iemand anders");
+    await shot(s, "16-k3-undo-edit-bar");
+    await undoByKeyboard(s);
+    await waitFor("the old title back", async () => /Gebeld over de jobhunter/.test(await textOf(s, "entry-heading")));
+
+    // A delete, undone: the entry is back, with its fields, and the history says so.
+    await tabTo(s, "delete-entry-button", 80);
+    await s.keys(Key.ENTER);
+    await tabTo(s, "delete-reason");
+    await s.keys("per ongeluk");
+    await tabTo(s, "confirm-delete-button");
+    await s.keys(Key.ENTER);
+    await waitFor("marked deleted", async () => (await s.findAll(".flag-deleted")).length === 1);
+    await undoBarNames(s, "entry-delete", "item verwijderd", "Gebeld over de jobhunter");
+    await shot(s, "16-k4-undo-delete-bar");
+    await assertAccessible(s, "undo bar for a delete");
+    await undoByKeyboard(s);
+    await waitFor("live again", async () => (await s.findAll(".flag-deleted")).length === 0);
+    const actions = await s.exec(`return [...document.querySelectorAll('[data-testid="history-item"]')].map((el) => el.dataset.action);`);
+    assert.deepEqual(actions.slice(-2), ["delete", "restore"], actions.join(","));
+    const page = await textOf(s, "screen-entry");
+    assert.match(page, /verwijderen ongedaan gemaakt/);
+    assert.match(page, /Of ik een contract teken/);
+    assert.match(page, /Ik denk erover na/);
+    await shot(s, "16-k5-delete-undone");
+    await (await s.byTestId("timeline-button")).click();
+    await waitCount(s, "entry-item", 1, 20000);
+
+    // A new person, undone: gone from the list again.
+    await tabTo(s, "people-button", 80);
+    await s.keys(Key.ENTER);
+    await s.byTestId("screen-people");
+    await tabTo(s, "person-name", 80);
+    await s.keys("Mw. de Vires");
+    await tabTo(s, "save-person-button");
+    await s.keys(Key.ENTER);
+    await waitCount(s, "person-item", 1, 15000);
+    await undoBarNames(s, "person-add", "persoon toegevoegd", "Mw. de Vires");
+    await shot(s, "16-k6-undo-person-bar");
+    await undoByKeyboard(s);
+    await waitCount(s, "person-item", 0, 15000);
+    await shot(s, "16-k7-person-undone");
+    await assertAccessible(s, "people after undo");
   } finally {
     await app.close();
   }
