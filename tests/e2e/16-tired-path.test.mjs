@@ -24,7 +24,7 @@ import assert from "node:assert/strict";
 import { launch, shot, assertAccessible } from "./lib/app.mjs";
 import { Key, waitFor } from "./lib/webdriver.mjs";
 import { createDossier, tabTo } from "./lib/flows.mjs";
-import { choose, scrollToTestId, textOf, waitCount } from "./lib/entries.mjs";
+import { addEntry, choose, scrollToTestId, textOf, waitCount } from "./lib/entries.mjs";
 
 const DOWN = "\uE015";
 const UP = "\uE013";
@@ -534,6 +534,7 @@ test("the editor's kind switch keeps what it can and says what it cannot; undo a
     await s.byTestId("screen-entry", 20000);
     await waitFor("the new title", async () => /Gebeld door iemand anders/.test(await textOf(s, "entry-heading")));
     await undoBarNames(s, "entry-edit", "item gewijzigd", "Gebeld door iemand anders");
+    await scrollToTestId(s, "undo-bar");
     await shot(s, "16-k3-undo-edit-bar");
     await undoByKeyboard(s);
     await waitFor("the old title back", async () => /Gebeld over de jobhunter/.test(await textOf(s, "entry-heading")));
@@ -558,8 +559,25 @@ test("the editor's kind switch keeps what it can and says what it cannot; undo a
     assert.match(page, /Of ik een contract teken/);
     assert.match(page, /Ik denk erover na/);
     await shot(s, "16-k5-delete-undone");
+
+    // A link, undone: a note (set up by clicks, not measured) linked as an answer to
+    // the call by keyboard; the bar names the other entry; undo takes the link away.
     await (await s.byTestId("timeline-button")).click();
     await waitCount(s, "entry-item", 1, 20000);
+    await addEntry(s, { kind: "note", title: "Mail terug over de jobhunter" });
+    await tabTo(s, "link-search", 120);
+    await s.keys("contract" + Key.ENTER);
+    await waitCount(s, "link-result", 1, 15000);
+    await tabTo(s, "link-result");
+    await s.keys(Key.SPACE);
+    await tabTo(s, "link-button");
+    await s.keys(Key.ENTER);
+    await waitCount(s, "link-item", 1, 15000);
+    await undoBarNames(s, "link-add", "koppeling gemaakt", "Gebeld over de jobhunter");
+    await undoByKeyboard(s);
+    await s.byTestId("links-none", 15000);
+    await (await s.byTestId("timeline-button")).click();
+    await waitCount(s, "entry-item", 2, 20000);
 
     // A new person, undone: gone from the list again.
     await tabTo(s, "people-button", 80);
@@ -571,6 +589,7 @@ test("the editor's kind switch keeps what it can and says what it cannot; undo a
     await s.keys(Key.ENTER);
     await waitCount(s, "person-item", 1, 15000);
     await undoBarNames(s, "person-add", "persoon toegevoegd", "Mw. de Vires");
+    await scrollToTestId(s, "undo-bar");
     await shot(s, "16-k6-undo-person-bar");
     await undoByKeyboard(s);
     await waitCount(s, "person-item", 0, 15000);

@@ -182,6 +182,7 @@ export const en: Messages = {
   'undo.kind.entry-add': 'entry added',
   'undo.kind.entry-edit': 'entry changed',
   'undo.kind.entry-delete': 'entry deleted',
+  'undo.personInUse': 'This person is now named on an entry or as a klantmanager, so they are kept.',
   'undo.kind.attach': 'attachment added',
   'undo.kind.link-add': 'link made',
   'undo.kind.link-remove': 'link removed',

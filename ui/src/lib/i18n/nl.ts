@@ -181,6 +181,7 @@ export const nl = {
   'undo.kind.entry-add': 'item toegevoegd',
   'undo.kind.entry-edit': 'item gewijzigd',
   'undo.kind.entry-delete': 'item verwijderd',
+  'undo.personInUse': 'Deze persoon staat inmiddels bij een item of als klantmanager, dus blijft bewaard.',
   'undo.kind.attach': 'bijlage toegevoegd',
   'undo.kind.link-add': 'koppeling gemaakt',
   'undo.kind.link-remove': 'koppeling losgemaakt',
