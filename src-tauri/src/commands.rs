@@ -81,6 +81,7 @@ pub async fn create_dossier(
 ) -> Result<CreatedDossier> {
     let passphrase = Zeroizing::new(passphrase);
     let dir = user_path(&dir)?;
+    state.lock_now();
     let (d, code) = Dossier::create(&dir, &passphrase, &KdfParams::DEFAULT, &SystemRandom::new())?;
     let summary = summary(&d)?;
     state.set_unlocked(d);
@@ -100,6 +101,8 @@ pub async fn open_dossier(
 ) -> Result<DossierSummary> {
     let passphrase = Zeroizing::new(passphrase);
     let dir = user_path(&dir)?;
+    // The app holds one dossier; its lock must go before this one can be taken.
+    state.lock_now();
     let d = Dossier::open(&dir, Unlock::Passphrase(&passphrase))?;
     let summary = summary(&d)?;
     state.set_unlocked(d);
@@ -126,6 +129,7 @@ pub async fn recover_dossier(
         }
         .into());
     }
+    state.lock_now();
     let mut d = Dossier::open(&dir, Unlock::RecoveryCode(&code))?;
     d.change_passphrase(&new_passphrase, &KdfParams::DEFAULT, &SystemRandom::new())?;
     let summary = summary(&d)?;

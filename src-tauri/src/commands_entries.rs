@@ -262,6 +262,12 @@ pub async fn attachment_preview(state: State<'_, AppState>, id: u32) -> Result<P
 pub async fn save_attachment_copy(state: State<'_, AppState>, id: u32, path: String) -> Result<()> {
     let path = user_file(&path)?;
     let bytes = state.with_dossier(|d| Ok(d.attachment_bytes(i64::from(id))?))?;
-    std::fs::write(&path, bytes)
-        .map_err(|e| IpcError::from(dossier_core::Error::io("save a copy of the attachment", e)))
+    let what = "save a copy of the attachment";
+    // Private (0600): the copy may be a medical letter.
+    dossier_core::vault::private_options()
+        .truncate(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
+        .map_err(|e| IpcError::from(dossier_core::Error::io(what, e)))?;
+    dossier_core::vault::private_file(&path).map_err(IpcError::from)
 }

@@ -153,8 +153,8 @@ pub async fn export_pdf(
         Ok(d.export_bundle(&options, &SystemClock)?)
     })?;
     let what = format!("write {}", path.display());
-    let mut open = std::fs::OpenOptions::new();
-    open.write(true);
+    // Private (0600) like the dossier itself: a chronology holds medical letters.
+    let mut open = dossier_core::vault::private_options();
     if overwrite {
         open.create(true).truncate(true);
     } else {
@@ -170,7 +170,9 @@ pub async fn export_pdf(
     })?;
     file.write_all(&bundle.bytes)
         .and_then(|()| file.sync_all())
-        .map_err(|e| IpcError::from(Error::io(what, e)))?;
+        .map_err(|e| IpcError::from(Error::io(what.clone(), e)))?;
+    // A file that already existed keeps its mode on open: tighten it too.
+    dossier_core::vault::private_file(&path).map_err(IpcError::from)?;
     Ok(ExportResultDto {
         pages: bundle.pages,
         bytes: count(bundle.bytes.len()),

@@ -149,8 +149,8 @@ fn chosen_path(path: &str, overwrite: bool) -> Result<PathBuf> {
 /// Writes `bytes` to `path` only (never a temporary file next to it), durably.
 fn write_chosen_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()> {
     let what = format!("write {}", path.display());
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true);
+    // Private (0600), like everything the app writes from a dossier.
+    let mut options = dossier_core::vault::private_options();
     if overwrite {
         options.create(true).truncate(true);
     } else {
@@ -166,7 +166,9 @@ fn write_chosen_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()> {
     })?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
-        .map_err(|e| IpcError::from(Error::io(what, e)))
+        .map_err(|e| IpcError::from(Error::io(what, e)))?;
+    // A file that already existed keeps its mode on open: tighten it too.
+    dossier_core::vault::private_file(path).map_err(IpcError::from)
 }
 
 /// Whether system notifications are on, and what the system allows.

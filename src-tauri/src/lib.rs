@@ -104,6 +104,8 @@ pub fn run() {
     let builder = specta_builder();
     let webview_dir = traces::webview_dir().expect("a private folder for the webview");
     let window_dir = webview_dir.clone();
+    // Before any secret is typed: a crash must not leave the key in a core file.
+    let _ = dossier_core::process::disable_core_dumps();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         // Called from Rust only (notify.rs); the window gets no notification permission.
@@ -135,7 +137,8 @@ pub fn run() {
         })
         .build(tauri::generate_context!())
         .expect("error while starting Dossierkluis");
-    // Window closed or SIGTERM both end here.
+    // Window closed or SIGTERM both end here: lock_now folds the -wal into dossier.db
+    // and closes it, so the folder left behind is complete by itself.
     app.run(move |handle, event| {
         if let tauri::RunEvent::Exit = event {
             if let Some(state) = handle.try_state::<AppState>() {

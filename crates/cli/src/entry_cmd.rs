@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use dossier_core::entry::{parse_date, parse_time};
 use dossier_core::{
-    ContactRule, EntryData, EntryFilter, EntryKind, EntryPerson, Error, NewEntry, SystemClock,
+    ContactRule, EntryData, EntryFilter, EntryKind, EntryPerson, Error, NewEntry,
+    PreparedAttachment, SystemClock,
 };
 
 use crate::commands::{open, Result};
@@ -155,6 +156,13 @@ pub fn add(a: &AddArgs, lang: Lang) -> Result {
             return Err(Error::Invalid(format!("the file {} does not exist", f.display())).into());
         }
     }
+    // Every file read and checked before anything is written: the entry and its files
+    // are then saved in one transaction, all or nothing.
+    let files = a
+        .attach
+        .iter()
+        .map(|f| PreparedAttachment::from_file(f))
+        .collect::<dossier_core::Result<Vec<_>>>()?;
     let mut d = open(dir, lang)?;
     for (name, role) in &people {
         let p = d.find_or_add_person(name, role, &SystemClock)?;
@@ -163,14 +171,10 @@ pub fn add(a: &AddArgs, lang: Lang) -> Result {
             role: role.clone(),
         });
     }
-    let saved = d.add_entry(&entry, &SystemClock)?;
-    // The id first: if an attachment then fails, the entry exists and can be found.
+    let (saved, _) = d.add_entry_with_attachments(&entry, &files, &SystemClock)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", saved.id)?;
     out.flush()?;
-    for f in &a.attach {
-        d.attach_file(saved.id, f, &SystemClock)?;
-    }
     Ok(())
 }
 

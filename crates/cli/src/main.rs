@@ -41,6 +41,10 @@ enum Cmd {
     Check { dir: PathBuf },
     /// Change the passphrase (new one from DOSSIER_NEW_PASSPHRASE or a prompt)
     Passwd { dir: PathBuf },
+    /// Replace the recovery code; the old one stops working (new code is the last line)
+    NewRecoveryCode { dir: PathBuf },
+    /// Give the database a new data key and a new recovery code (the last line)
+    Rekey { dir: PathBuf },
     /// Add an entry to the timeline; prints its id
     Add(Box<entry_cmd::AddArgs>),
     /// List the entries, oldest first (tombstones only with --deleted)
@@ -319,12 +323,17 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
+    // Before any secret is typed or any dossier opened: a crash must not leave the key
+    // or decrypted letters in a core file. Failing to turn them off is not fatal.
+    let _ = dossier_core::process::disable_core_dumps();
     let cli = Cli::parse();
     let lang = messages::Lang::from_env();
     let result = match cli.command {
         Cmd::Init { dir } => commands::init(&dir, lang),
         Cmd::Check { dir } => commands::check(&dir, lang),
         Cmd::Passwd { dir } => commands::passwd(&dir, lang),
+        Cmd::NewRecoveryCode { dir } => commands::new_recovery_code(&dir, lang),
+        Cmd::Rekey { dir } => commands::rekey(&dir, lang),
         Cmd::Add(args) => entry_cmd::add(&args, lang),
         Cmd::List {
             dir,

@@ -126,6 +126,33 @@ fn core_message(e: &Error) -> (String, String, u8) {
             format!("the dossier is damaged ({d}). Do not change it; restore a backup"),
             7,
         ),
+        Error::EntriesMissing {
+            saved_entries,
+            found_entries,
+            missing_versions,
+        } => {
+            let gone = saved_entries.saturating_sub(*found_entries);
+            let nl = if gone > 0 {
+                format!("het dossier is beschadigd: {gone} van de {saved_entries} opgeslagen registraties zijn niet te lezen")
+            } else {
+                format!("het dossier is beschadigd: de laatste {missing_versions} opgeslagen wijzigingen zijn niet te lezen")
+            };
+            (
+                format!("{nl}. Er is niets gewist en niets veranderd. Zet een reservekopie terug, of laat iemand met verstand van computers naar de map kijken (het bestand dossier.db-wal hoort erbij)"),
+                format!("{e}. Restore a backup, or have someone who knows computers look at the folder (keep the file dossier.db-wal with it)"),
+                30,
+            )
+        }
+        Error::InUse => (
+            "dit dossier is al open (in Dossierkluis of in een ander programma)".into(),
+            "this dossier is already open (in Dossierkluis or in another program)".into(),
+            31,
+        ),
+        Error::SyncConflict(names) => (
+            format!("in de dossiermap staat een tweede kopie die een synchronisatieprogramma heeft gemaakt ({names}). Zet die kopie buiten de map voordat u het dossier opent; er kunnen registraties in staan die niet in het echte dossier staan"),
+            format!("a sync program left a second copy in the dossier folder ({names}). Move it out of the folder before opening the dossier; it may hold entries that are not in the real one"),
+            32,
+        ),
         Error::TooNew { .. } => (
             "dit dossier is gemaakt met een nieuwere versie van Dossierkluis. Werk het programma bij".into(),
             "this dossier was made by a newer version of Dossierkluis. Please update the program".into(),

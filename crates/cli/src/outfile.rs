@@ -1,6 +1,7 @@
 //! Files the CLI writes on request (the PDF, the calendar, the JSON export): never an
 //! existing one. A file already there is refused before the passphrase is asked, and
-//! again atomically on creation in case one appeared in the meantime.
+//! again atomically on creation in case one appeared in the meantime. Only the owner may
+//! read them (0600).
 
 use std::io::Write;
 use std::path::Path;
@@ -20,9 +21,9 @@ pub fn refuse_existing(file: &Path) -> Result {
 
 /// Creates `file`, which must not exist yet.
 pub fn create_new(file: &Path) -> Result<std::fs::File> {
-    // create_new: never overwrite a file that appeared in the meantime.
-    std::fs::OpenOptions::new()
-        .write(true)
+    // create_new: never overwrite a file that appeared in the meantime; 0600 on Unix,
+    // like every file of the dossier (a shared PC's other accounts must not read it).
+    dossier_core::vault::private_options()
         .create_new(true)
         .open(file)
         .map_err(|e| match e.kind() {

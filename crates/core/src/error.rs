@@ -29,6 +29,23 @@ pub enum Error {
     /// truncated file, key-slot file changed). Never returned for a wrong secret.
     #[error("the dossier is damaged: {0}")]
     Damaged(String),
+    /// The database holds less than the anchor saw after the last save: a damaged or
+    /// cut `-wal`, or an older `dossier.db` put back. Nothing was changed or deleted
+    /// (the `-wal` is kept), so a backup or an expert can still recover the rest.
+    #[error("the dossier is damaged: {}", missing_text(*saved_entries, *found_entries, *missing_versions))]
+    EntriesMissing {
+        saved_entries: u64,
+        found_entries: u64,
+        missing_versions: u64,
+    },
+    /// Another program (Dossierkluis itself or the `dossier` command) has this dossier
+    /// open; two writers could each lose the other's entries. Nothing was written.
+    #[error("this dossier is already open (in Dossierkluis or in another program)")]
+    InUse,
+    /// A sync tool left a second database or key-slot file beside the real one (two
+    /// computers changed the folder). Not opened: the user decides which copy counts.
+    #[error("a sync program left a second copy in the dossier folder ({0}); move it out of the folder before opening the dossier, it may hold entries that are not in the real one")]
+    SyncConflict(String),
     /// The dossier was written by a newer version of Dossierkluis.
     #[error("the dossier was made by a newer version of Dossierkluis (schema {found}, this version knows up to {supported})")]
     TooNew { found: u32, supported: u32 },
@@ -98,6 +115,9 @@ impl Error {
             Error::RecoveryCodeTypo(_) => "recovery_code_typo",
             Error::NotADossier(_) => "not_a_dossier",
             Error::Damaged(_) => "damaged",
+            Error::EntriesMissing { .. } => "entries_missing",
+            Error::InUse => "in_use",
+            Error::SyncConflict(_) => "sync_conflict",
             Error::TooNew { .. } => "too_new",
             Error::AlreadyExists(_) => "already_exists",
             Error::FileExists(_) => "file_exists",
@@ -129,6 +149,18 @@ impl Error {
             _ => Error::Io { what, source },
         }
     }
+}
+
+/// What is missing, in the terms a user counts in: entries when whole entries are gone,
+/// otherwise the number of changes.
+pub fn missing_text(saved_entries: u64, found_entries: u64, missing_versions: u64) -> String {
+    let gone = saved_entries.saturating_sub(found_entries);
+    let what = if gone > 0 {
+        format!("{gone} of the {saved_entries} entries saved last time cannot be read")
+    } else {
+        format!("the last {missing_versions} saved changes cannot be read")
+    };
+    format!("{what}; nothing was deleted and the files were left as they were")
 }
 
 /// SQLite errors after the key was verified mean the file itself is at fault.

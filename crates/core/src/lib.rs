@@ -23,6 +23,7 @@ pub mod lang;
 pub mod link;
 pub mod person;
 mod picture;
+pub mod process;
 pub mod reason;
 pub mod record;
 // The store is core's own: every write goes through an api function that appends its
@@ -35,6 +36,7 @@ mod store;
 pub mod todo;
 pub mod vault;
 
+pub use api::attachments::PreparedAttachment;
 pub use attachment::{Attachment, Preview};
 pub use case::{Case, CaseData, CaseStatus};
 pub use clock::{dutch_today, Clock, FixedClock, SystemClock};
@@ -47,4 +49,4 @@ pub use link::{EntryLink, LinkKind};
 pub use person::{KlantmanagerPeriod, Person, PersonData};
 pub use reason::{ChangeReason, ReasonLang};
 pub use store::history::{ChainReport, Version, GENESIS};
-pub use vault::{Dossier, KdfParams, RecoveryCode, Unlock};
+pub use vault::{Dossier, KdfParams, RecoveryCode, SlotCopy, Unlock};

@@ -165,6 +165,9 @@ fn truncated_database_is_reported_as_damage() {
 
 #[test]
 fn key_slot_file_with_changed_kdf_parameters_is_damage() {
+    // Only keyslots.json changed: the spare copy opens (keyslot_copies.rs covers that
+    // and, with a checksum that fits, that only the AEAD tag catches the change). Both
+    // copies changed: damage, never a silently weakened slot.
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("kluis");
     drop(create(&dir));
@@ -172,14 +175,19 @@ fn key_slot_file_with_changed_kdf_parameters_is_damage() {
     let memory = KdfParams::INSECURE_FOR_TESTS.memory_kib;
     let needle = format!("\"memory_kib\": {memory}");
     assert!(slots.contains(&needle), "{slots}");
-    fs::write(
-        dir.join("keyslots.json"),
-        slots.replace(&needle, &format!("\"memory_kib\": {}", memory * 2)),
-    )
-    .unwrap();
+    let changed = slots.replace(&needle, &format!("\"memory_kib\": {}", memory * 2));
+    fs::write(dir.join("keyslots.json"), &changed).unwrap();
+    let d = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap();
+    assert_eq!(d.slot_copy(), dossier_core::SlotCopy::Spare);
+    drop(d);
+    for f in ["keyslots.json", "keyslots.spare.json"] {
+        fs::write(dir.join(f), &changed).unwrap();
+    }
     let err = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap_err();
     assert!(matches!(err, Error::Damaged(_)), "{err:?}");
-    fs::write(dir.join("keyslots.json"), "{ niet af").unwrap();
+    for f in ["keyslots.json", "keyslots.spare.json"] {
+        fs::write(dir.join(f), "{ niet af").unwrap();
+    }
     let err = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap_err();
     assert!(matches!(err, Error::Damaged(_)), "{err:?}");
 }

@@ -14,6 +14,7 @@ use super::now_string;
 use crate::attach;
 use crate::attachment::{Attachment, Preview, MAX_ATTACHMENT_BYTES};
 use crate::clock::Clock;
+use crate::entry::{Entry, EntryData};
 use crate::error::{Error, Result};
 use crate::reason::ChangeReason;
 use crate::store::attachments::{self as store, NewAttachment};
@@ -36,16 +37,30 @@ fn record(tx: &rusqlite::Transaction<'_>, entry_id: i64, reason: &str, now: &str
     search::reindex_entry(tx, entry_id)
 }
 
-impl Dossier {
-    /// Stores `bytes` as an attachment of `entry_id`; records a new version of the
-    /// entry ("bijlage toegevoegd") in the same transaction.
-    pub fn attach(
-        &mut self,
-        entry_id: i64,
-        filename: &str,
-        bytes: &[u8],
-        clock: &dyn Clock,
-    ) -> Result<Attachment> {
+/// A file read and examined (type, search text, hash) before any transaction, so a
+/// file that cannot be read is refused before anything is written.
+pub struct PreparedAttachment {
+    name: String,
+    media_type: String,
+    text: String,
+    sha256: String,
+    bytes: Zeroizing<Vec<u8>>,
+}
+
+impl std::fmt::Debug for PreparedAttachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedAttachment")
+            .field("name", &self.name)
+            .field("size", &self.bytes.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl PreparedAttachment {
+    /// Checks the name and size and examines the bytes. Reading the content is pure and
+    /// may take a while (a long PDF): done before the transaction, so the database is
+    /// held only for the write itself.
+    pub fn from_bytes(filename: &str, bytes: Zeroizing<Vec<u8>>) -> Result<PreparedAttachment> {
         let name = filename.trim();
         if name.is_empty() {
             return Err(Error::Invalid("an attachment needs a file name".into()));
@@ -56,47 +71,18 @@ impl Dossier {
         if bytes.len() as u64 > MAX_ATTACHMENT_BYTES {
             return Err(too_large(name));
         }
-        // Reading the content is pure and may take a while (a long PDF): done before
-        // the transaction, so the database is held only for the write itself.
-        let media_type = attach::media_type(bytes);
-        let text = attach::search_text(&media_type, bytes);
-        let sha256 = hex::encode(digest::digest(&digest::SHA256, bytes));
-        let now = now_string(clock);
-        let new = NewAttachment {
-            entry_id,
-            filename: name,
-            media_type: &media_type,
-            sha256: &sha256,
-            data: bytes,
-            text: &text,
-        };
-        let id = self.write(|tx| {
-            store::bump_entry(tx, entry_id, &now)?;
-            let id = store::insert(tx, &new, &now)?;
-            let reason = ChangeReason::FileAdded {
-                name: name.to_string(),
-            };
-            record(tx, entry_id, &reason.stored(), &now)?;
-            Ok(id)
-        })?;
-        Ok(Attachment {
-            id,
-            entry_id,
-            filename: name.to_string(),
+        let media_type = attach::media_type(&bytes);
+        Ok(PreparedAttachment {
+            name: name.to_string(),
+            text: attach::search_text(&media_type, &bytes),
+            sha256: hex::encode(digest::digest(&digest::SHA256, &bytes)),
             media_type,
-            size: bytes.len() as u64,
-            sha256,
-            added_at: now,
+            bytes,
         })
     }
 
-    /// Reads a file (with the size limits and clear errors) and attaches it.
-    pub fn attach_file(
-        &mut self,
-        entry_id: i64,
-        path: &Path,
-        clock: &dyn Clock,
-    ) -> Result<Attachment> {
+    /// Reads a file (with the size limits and clear errors) and examines it.
+    pub fn from_file(path: &Path) -> Result<PreparedAttachment> {
         let shown = path.display().to_string();
         let name = path
             .file_name()
@@ -126,7 +112,95 @@ impl Dossier {
             // A file that grows while it is read is still cut off just past the limit.
             .and_then(|f| f.take(MAX_ATTACHMENT_BYTES + 1).read_to_end(&mut bytes))
             .map_err(|e| Error::io(what(), e))?;
-        self.attach(entry_id, &name, &bytes, clock)
+        PreparedAttachment::from_bytes(&name, bytes)
+    }
+
+    /// Stores it on `entry_id` inside the caller's transaction, with a new version.
+    fn store(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        entry_id: i64,
+        now: &str,
+    ) -> Result<Attachment> {
+        let new = NewAttachment {
+            entry_id,
+            filename: &self.name,
+            media_type: &self.media_type,
+            sha256: &self.sha256,
+            data: &self.bytes,
+            text: &self.text,
+        };
+        store::bump_entry(tx, entry_id, now)?;
+        let id = store::insert(tx, &new, now)?;
+        record(
+            tx,
+            entry_id,
+            &ChangeReason::FileAdded {
+                name: self.name.clone(),
+            }
+            .stored(),
+            now,
+        )?;
+        Ok(Attachment {
+            id,
+            entry_id,
+            filename: self.name.clone(),
+            media_type: self.media_type.clone(),
+            size: self.bytes.len() as u64,
+            sha256: self.sha256.clone(),
+            added_at: now.to_string(),
+        })
+    }
+}
+
+impl Dossier {
+    /// Stores `bytes` as an attachment of `entry_id`; records a new version of the
+    /// entry ("bijlage toegevoegd") in the same transaction.
+    pub fn attach(
+        &mut self,
+        entry_id: i64,
+        filename: &str,
+        bytes: &[u8],
+        clock: &dyn Clock,
+    ) -> Result<Attachment> {
+        let prepared = PreparedAttachment::from_bytes(filename, Zeroizing::new(bytes.to_vec()))?;
+        let now = now_string(clock);
+        self.write(|tx| prepared.store(tx, entry_id, &now))
+    }
+
+    /// Reads a file (with the size limits and clear errors) and attaches it.
+    pub fn attach_file(
+        &mut self,
+        entry_id: i64,
+        path: &Path,
+        clock: &dyn Clock,
+    ) -> Result<Attachment> {
+        let prepared = PreparedAttachment::from_file(path)?;
+        let now = now_string(clock);
+        self.write(|tx| prepared.store(tx, entry_id, &now))
+    }
+
+    /// Adds an entry together with its files in one transaction: either the entry and
+    /// every file are saved, or nothing is (no entry left without its letter).
+    pub fn add_entry_with_attachments(
+        &mut self,
+        data: &EntryData,
+        files: &[PreparedAttachment],
+        clock: &dyn Clock,
+    ) -> Result<(Entry, Vec<Attachment>)> {
+        data.validate(clock)?;
+        let now = now_string(clock);
+        self.write(|tx| {
+            let id = entries::insert(tx, data, &now)?;
+            super::entries::record(tx, id, Action::Create, "", &now)?;
+            let stored = files
+                .iter()
+                .map(|f| f.store(tx, id, &now))
+                .collect::<Result<Vec<_>>>()?;
+            let saved = entries::get(tx, id)?
+                .ok_or_else(|| Error::Invalid(format!("entry {id} does not exist")))?;
+            Ok((saved, stored))
+        })
     }
 
     /// The live attachments of an entry, in the order they were added.

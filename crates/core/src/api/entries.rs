@@ -12,7 +12,13 @@ use crate::store::{entries, search};
 use crate::vault::Dossier;
 
 /// Reads back what was just written and appends it to the chain.
-fn record(tx: &Transaction<'_>, id: i64, action: Action, reason: &str, now: &str) -> Result<Entry> {
+pub(super) fn record(
+    tx: &Transaction<'_>,
+    id: i64,
+    action: Action,
+    reason: &str,
+    now: &str,
+) -> Result<Entry> {
     let saved = entries::get(tx, id)?
         .ok_or_else(|| Error::Invalid(format!("entry {id} does not exist")))?;
     history::record(tx, &saved, action, reason, now)?;

@@ -2,7 +2,7 @@
 //! block over the store functions. Every write is one transaction that also keeps the
 //! history chain and the search index in step.
 
-mod attachments;
+pub(crate) mod attachments;
 mod cases;
 mod diagnostics;
 mod entries;

@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 
 use super::identity::BackupIdentity;
 use super::manifest::{self, Manifest, ManifestBody};
-use super::{private_dir, read, Phase, Progress};
+use super::{read, Phase, Progress};
 use crate::error::{Error, Result};
 use crate::store::{self, history, settings};
 use crate::vault::RecoveryCode;
@@ -34,7 +34,7 @@ impl Scratch {
         rng.fill(&mut id)
             .map_err(|_| Error::Invalid("the system random source failed".into()))?;
         let dir = parent.join(format!("{prefix}{}", hex::encode(id)));
-        private_dir(&dir)?;
+        crate::vault::new_private_dir(&dir)?;
         Ok(Scratch(dir))
     }
 }

@@ -15,7 +15,7 @@ mod restore;
 mod tag;
 mod write;
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::path::Path;
 
 pub use check::{check_backup, BackupSummary};
@@ -26,7 +26,9 @@ pub use restore::{restore_backup, RestoreComparison};
 pub use write::{BackupReport, BackupSource, APP_VERSION};
 
 use crate::error::{Error, Result};
-use write::PrivateMode;
+
+// Private files and folders (0600/0700) come from the vault's one helper
+// (`vault::new_private_file`, `vault::new_private_dir`), as for the dossier itself.
 
 /// Which step a long backup or restore is in, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,29 +50,6 @@ pub struct Progress {
     pub phase: Phase,
     pub done: u64,
     pub total: u64,
-}
-
-/// Creates an empty file only the owner can read (fails if it exists).
-pub(crate) fn private_file(path: &Path) -> Result<()> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode_private()
-        .open(path)
-        .map(drop)
-        .map_err(|e| Error::io(format!("create {}", path.display()), e))
-}
-
-/// Creates a folder only the owner can enter.
-pub(crate) fn private_dir(path: &Path) -> Result<()> {
-    let mut b = fs::DirBuilder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(path)
-        .map_err(|e| Error::io(format!("create the folder {}", path.display()), e))
 }
 
 /// Gives `partial` its final name without ever replacing a file: a hard link fails

@@ -3,7 +3,7 @@
 //! sorted into wrong secret, cut off, damaged or too new. Nothing is written except
 //! the scratch copy of the (still encrypted) database.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
 use std::path::Path;
 
@@ -11,7 +11,6 @@ use ring::digest;
 
 use super::identity::BackupIdentity;
 use super::manifest::{self, Manifest};
-use super::write::PrivateMode;
 use super::{tag, Phase, Progress};
 use crate::error::{Error, Result};
 
@@ -146,12 +145,7 @@ pub(crate) fn unpack(
             }
             manifest::DATABASE_MEMBER if db.is_none() => {
                 let total = entry.size();
-                let mut out = OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .mode_private()
-                    .open(scratch_db)
-                    .map_err(|e| Error::io(format!("write {}", scratch_db.display()), e))?;
+                let mut out = crate::vault::new_private_file(scratch_db)?;
                 let mut ctx = digest::Context::new(&digest::SHA256);
                 let mut buf = vec![0u8; 1 << 16];
                 let mut done = 0u64;

@@ -4,7 +4,7 @@
 //! holding a tar of the manifest and that copy, written to `.partial`, fsynced and
 //! renamed without ever replacing an existing file.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Read};
 use std::path::{Path, PathBuf};
 
@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use zeroize::Zeroizing;
 
 use super::manifest::{self, Manifest, ManifestBody, Member};
-use super::{private_file, tag, Phase, Progress};
+use super::{tag, Phase, Progress};
 use crate::clock::Clock;
 use crate::error::{from_sqlite, Error, Result};
 use crate::store::settings;
@@ -85,7 +85,7 @@ pub(crate) fn export_copy<T>(
 ) -> Result<T> {
     // The copy is encrypted from its first page; creating the file first makes SQLite
     // keep our permissions for it and its journal.
-    private_file(target)?;
+    vault::new_private_file(target)?;
     let key = Zeroizing::new(format!("x'{key_hex}'"));
     conn.execute(
         "ATTACH DATABASE ?1 AS copy KEY ?2",
@@ -315,12 +315,7 @@ impl BackupSource {
         let mtime = u64::try_from(now.timestamp()).unwrap_or(0);
         let what = || format!("write {}", partial.display());
 
-        let out = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode_private()
-            .open(partial)
-            .map_err(|e| Error::io(what(), e))?;
+        let out = vault::new_private_file(partial)?;
         let recipient: age::x25519::Recipient = self
             .recipient
             .parse()
@@ -359,68 +354,5 @@ impl BackupSource {
         drop(out);
         super::publish(partial, file)?;
         Ok(body)
-    }
-}
-
-/// `OpenOptions` that create files only the owner can read.
-pub(crate) trait PrivateMode {
-    fn mode_private(&mut self) -> &mut Self;
-}
-
-impl PrivateMode for OpenOptions {
-    fn mode_private(&mut self) -> &mut Self {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            self.mode(0o600)
-        }
-        #[cfg(not(unix))]
-        self
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn payload_size_is_the_tar_length() {
-        let m = with_payload_size(
-            Manifest {
-                format: manifest::FORMAT.into(),
-                format_version: 1,
-                body: ManifestBody {
-                    app_version: "0".into(),
-                    schema_version: 7,
-                    created_at: "x".into(),
-                    dossier_id: "y".into(),
-                    entries: 0,
-                    tombstones: 0,
-                    kinds: Default::default(),
-                    first_on: None,
-                    last_on: None,
-                    max_entry_id: 0,
-                    attachments: 0,
-                    attachment_bytes: 0,
-                    chain_head: "0".into(),
-                    chain_length: 0,
-                },
-                members: vec![],
-                payload_bytes: 0,
-                database_key: "k".into(),
-            },
-            1000,
-        );
-        let mut tar = tar::Builder::new(Vec::new());
-        let bytes = m.to_bytes();
-        tar.append(
-            &tar_header("manifest.json", bytes.len() as u64, 0).unwrap(),
-            &bytes[..],
-        )
-        .unwrap();
-        let db = vec![7u8; 1000];
-        tar.append(&tar_header("dossier.db", 1000, 0).unwrap(), &db[..])
-            .unwrap();
-        assert_eq!(tar.into_inner().unwrap().len() as u64, m.payload_bytes);
     }
 }

@@ -18,6 +18,7 @@ pub mod todos;
 use std::path::Path;
 use std::sync::Once;
 
+use rusqlite::config::DbConfig;
 pub use rusqlite::Connection;
 use zeroize::Zeroizing;
 
@@ -54,8 +55,13 @@ fn open_connection(path: &Path) -> Result<Connection> {
 
 /// Opens the database at `path` with the raw 256-bit data key, and proves the key fits
 /// by reading the schema (SQLCipher only notices a wrong key on the first read).
+///
+/// The connection starts with SQLite's checkpoint-on-close switched off: until the
+/// vault has compared the recovered database with its anchor, closing must not fold a
+/// damaged `-wal` into the file and delete it. [`allow_checkpoint_on_close`] ends that.
 pub(crate) fn open_encrypted(path: &Path, key: &[u8; 32]) -> Result<Connection> {
     let conn = open_connection(path)?;
+    set_no_checkpoint_on_close(&conn, true)?;
     let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex::encode(key)));
     conn.execute_batch(&pragma)
         .map_err(|e| from_sqlite("key the database", e))?;
@@ -69,6 +75,58 @@ pub(crate) fn open_encrypted(path: &Path, key: &[u8; 32]) -> Result<Connection> 
     })?;
     apply_pragmas(&conn)?;
     Ok(conn)
+}
+
+fn set_no_checkpoint_on_close(conn: &Connection, on: bool) -> Result<()> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, on)
+        .map(drop)
+        .map_err(|e| from_sqlite("configure the database", e))
+}
+
+/// After the anchor check passed: closing may checkpoint and remove the `-wal` again.
+pub(crate) fn allow_checkpoint_on_close(conn: &Connection) -> Result<()> {
+    set_no_checkpoint_on_close(conn, false)
+}
+
+/// Folds the whole `-wal` into the database file and empties it, so the file alone is
+/// complete (a copy of the folder, a sync tool, a pulled USB stick lose nothing).
+pub(crate) fn checkpoint(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| from_sqlite("write the database file", e))
+    .and_then(|busy| match busy {
+        0 => Ok(()),
+        _ => Err(Error::Io {
+            what: "write the database file".into(),
+            source: std::io::Error::other("the database is busy"),
+        }),
+    })
+}
+
+/// Re-encrypts every page with `key` (SQLCipher's `PRAGMA rekey`, one transaction: a
+/// crash leaves the old key in force). The caller checkpoints first.
+pub(crate) fn rekey(conn: &Connection, key: &[u8; 32]) -> Result<()> {
+    let pragma = Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\";", hex::encode(key)));
+    // SQLCipher re-encrypts through the rollback journal; in WAL mode pages already in
+    // the WAL kept the old key (cipher_integrity_check then fails). So: leave WAL mode
+    // for the re-key (after a full checkpoint there is nothing in it), then return.
+    conn.query_row("PRAGMA journal_mode = DELETE", [], |r| {
+        r.get::<_, String>(0)
+    })
+    .map_err(|e| from_sqlite("prepare the re-encryption", e))?;
+    let rekeyed = conn
+        .execute_batch(&pragma)
+        .map_err(|e| from_sqlite("re-encrypt the database", e));
+    conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+        .map_err(|e| from_sqlite("finish the re-encryption", e))?;
+    rekeyed?;
+    // Prove the new key reads back before anyone relies on it.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map(drop)
+    .map_err(|e| from_sqlite("read the re-encrypted database", e))
 }
 
 #[cfg(feature = "test-hooks")]

@@ -8,7 +8,7 @@ use ring::rand::SecureRandom;
 use rusqlite::Connection;
 
 use super::keyslot::{DataKey, SlotFile};
-use super::{fsutil, Dossier, KdfParams, RecoveryCode, DB_FILE, SLOT_FILE};
+use super::{anchor, fsutil, guard, slots, Dossier, KdfParams, RecoveryCode, SlotCopy, DB_FILE};
 use crate::error::{Error, Result};
 use crate::store;
 
@@ -30,17 +30,23 @@ impl Dossier {
         self.key.clone()
     }
 
-    /// Re-opens this folder after its database file was replaced by a restored one
-    /// keyed with the same data key (the key slots did not change).
-    pub(crate) fn reopen_restored(dir: &Path, key: DataKey, slots: SlotFile) -> Result<Dossier> {
+    /// Opens a folder whose database was just written from a checked backup (no anchor
+    /// yet: this state becomes the anchored one), holding its lock like any open.
+    fn open_restored(dir: &Path, key: DataKey, slots: SlotFile) -> Result<Dossier> {
+        let lock = guard::lock(dir)?;
         let mut conn = store::open_encrypted(&dir.join(DB_FILE), &key)?;
+        store::allow_checkpoint_on_close(&conn)?;
         store::migrations::migrate(&mut conn, store::migrations::LATEST)?;
-        Ok(Dossier {
-            dir: dir.to_path_buf(),
+        let d = Dossier {
             conn,
+            dir: dir.to_path_buf(),
             key,
             slots,
-        })
+            slot_copy: SlotCopy::Main,
+            _lock: lock,
+        };
+        d.anchor_now()?;
+        Ok(d)
     }
 
     /// Makes `dir` (holding only a restored `dossier.db` keyed with `key`) a dossier:
@@ -61,9 +67,10 @@ impl Dossier {
         let mut slots = SlotFile::new(uuid::Builder::from_random_bytes(id).into_uuid().to_string());
         slots.set_passphrase(&key, passphrase, params, rng)?;
         slots.set_recovery(&key, code.secret(), rng)?;
-        fsutil::atomic_write(&dir.join(SLOT_FILE), &slots.to_bytes())?;
-        private(&dir.join(SLOT_FILE))?;
-        let mut dossier = Self::reopen_restored(dir, key, slots)?;
+        fsutil::private_dir(dir)?;
+        slots::write_both(dir, &slots)?;
+        fsutil::tighten(dir)?;
+        let mut dossier = Self::open_restored(dir, key, slots)?;
         dossier.set_backup_recipient_from(code)?;
         Ok(dossier)
     }
@@ -73,8 +80,14 @@ impl Dossier {
     /// Swaps this dossier's database file for `restored` (keyed with the same data
     /// key, in a folder on the same disk) with one rename, so a crash leaves either
     /// file, whole. Refused while another connection still holds the old one open.
+    ///
+    /// The anchor describes the old database, which the restored one is usually behind
+    /// (that is what restoring means): it is removed before the swap and written for the
+    /// restored database after it. A crash in between leaves no anchor, which the next
+    /// open accepts and writes anew, rather than an old anchor reported as damage.
     pub(crate) fn replace_database(&mut self, restored: &Path) -> Result<()> {
         let db = self.dir.join(DB_FILE);
+        anchor::remove(&self.dir)?;
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
             .map_err(|e| crate::error::from_sqlite("save the dossier before restoring", e))?;
@@ -96,21 +109,10 @@ impl Dossier {
         };
         // Re-open whichever file is there now, so the dossier stays usable either way.
         let mut conn = store::open_encrypted(&db, &self.key)?;
+        store::allow_checkpoint_on_close(&conn)?;
         store::migrations::migrate(&mut conn, store::migrations::LATEST)?;
         self.conn = conn;
+        self.anchor_now()?;
         swapped
     }
-}
-
-/// Only the owner may read a restored dossier's files.
-fn private(path: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| Error::io(format!("protect {}", path.display()), e))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
 }

@@ -35,6 +35,21 @@ impl KdfParams {
         parallelism: 1,
     };
 
+    /// The most a key-slot file may ask for: 1 GiB, 32 passes, 8 lanes (8 times the
+    /// default's memory; Argon2's own limits would allow 4 TiB).
+    pub const CAP: KdfParams = KdfParams {
+        memory_kib: 1024 * 1024,
+        iterations: 32,
+        parallelism: 8,
+    };
+
+    /// True when no parameter exceeds [`KdfParams::CAP`].
+    pub fn within_caps(&self) -> bool {
+        self.memory_kib <= Self::CAP.memory_kib
+            && self.iterations <= Self::CAP.iterations
+            && self.parallelism <= Self::CAP.parallelism
+    }
+
     /// True when these parameters meet OWASP's minimum for Argon2id.
     pub fn meets_owasp_minimum(&self) -> bool {
         self.memory_kib >= OWASP_MIN_MEMORY_KIB && self.iterations >= 2 && self.parallelism >= 1

@@ -51,10 +51,25 @@ pub(crate) struct SlotFile {
     pub version: u32,
     pub dossier_id: String,
     pub slots: Vec<Slot>,
+    /// During a re-key only: the new data key wrapped under the old one, so that a
+    /// crash between re-encrypting the database and re-wrapping the slots still opens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<NextKey>,
     /// SHA-256 over the file with this field empty. Not a security boundary (the AEAD
     /// tags are): it tells accidental damage apart from a wrong passphrase.
     #[serde(default)]
     pub checksum: String,
+}
+
+/// A data key wrapped under the current data key (see [`SlotFile::next`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct NextKey {
+    pub nonce: String,
+    pub wrapped: String,
+}
+
+fn next_aad(dossier_id: &str) -> Vec<u8> {
+    format!("{FORMAT} v{VERSION}|{dossier_id}|next-data-key").into_bytes()
 }
 
 fn random<const N: usize>(rng: &dyn SecureRandom) -> Result<[u8; N]> {
@@ -88,6 +103,13 @@ fn kek_for_passphrase(passphrase: &str, kdf: &Kdf) -> Result<Zeroizing<[u8; 32]>
                 iterations: *iterations,
                 parallelism: *parallelism,
             };
+            // The parameters come from a file anyone could have written: a crafted
+            // one must not make us allocate gigabytes or spin for hours.
+            if !params.within_caps() {
+                return Err(damaged_slot(
+                    "KDF parameters (beyond any Dossierkluis writes)",
+                ));
+            }
             kdf::derive(passphrase, &salt, &params)
         }
         Kdf::HkdfSha256 { .. } => Err(damaged_slot("passphrase slot KDF")),
@@ -157,6 +179,7 @@ impl SlotFile {
             version: VERSION,
             dossier_id,
             slots: Vec::new(),
+            next: None,
             checksum: String::new(),
         }
     }
@@ -233,6 +256,38 @@ impl SlotFile {
             .ok_or(Error::WrongRecoveryCode)
     }
 
+    /// Records `next` wrapped under `current` (the first step of a re-key).
+    pub fn set_next(
+        &mut self,
+        current: &DataKey,
+        next: &DataKey,
+        rng: &dyn SecureRandom,
+    ) -> Result<()> {
+        let (nonce, wrapped) = seal(current, next, &next_aad(&self.dossier_id), rng)?;
+        self.next = Some(NextKey { nonce, wrapped });
+        Ok(())
+    }
+
+    /// The key a re-key that was cut short moved the database to, if any.
+    pub fn unwrap_next(&self, current: &DataKey) -> Result<Option<DataKey>> {
+        let Some(next) = &self.next else {
+            return Ok(None);
+        };
+        let as_slot = Slot {
+            kind: SlotKind::Recovery,
+            kdf: Kdf::HkdfSha256 {
+                salt: String::new(),
+            },
+            nonce: next.nonce.clone(),
+            wrapped: next.wrapped.clone(),
+        };
+        open(current, &as_slot, &next_aad(&self.dossier_id))
+    }
+
+    pub fn dossier_id(&self) -> &str {
+        &self.dossier_id
+    }
+
     /// The passphrase slot's KDF parameters, e.g. to tell the user how strong they are.
     pub fn passphrase_params(&self) -> Option<KdfParams> {
         self.slots.iter().find_map(|s| match s.kdf {
@@ -265,9 +320,9 @@ impl SlotFile {
         out
     }
 
-    /// Parses and checks the file; anything off is reported as damage, never as a
-    /// wrong passphrase.
-    pub fn from_bytes(bytes: &[u8]) -> Result<SlotFile> {
+    /// Parses the file and says whether its checksum fits. A file whose checksum does
+    /// not fit may still hold an intact slot: the AEAD tag of each slot decides.
+    pub fn parse(bytes: &[u8]) -> Result<(SlotFile, bool)> {
         let value: serde_json::Value = serde_json::from_slice(bytes)
             .map_err(|_| Error::Damaged("the key-slot file cannot be read".into()))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
@@ -283,11 +338,7 @@ impl SlotFile {
                 supported: VERSION,
             });
         }
-        if file.checksum != file.computed_checksum() {
-            return Err(Error::Damaged(
-                "the key-slot file was changed or damaged (checksum does not match)".into(),
-            ));
-        }
-        Ok(file)
+        let intact = file.checksum == file.computed_checksum();
+        Ok((file, intact))
     }
 }

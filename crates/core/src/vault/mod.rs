@@ -2,10 +2,14 @@
 //! the lifecycle around it (create, unlock by passphrase or recovery code, re-key, lock).
 
 mod adopt;
+mod anchor;
 mod fsutil;
+mod guard;
 mod kdf;
 mod keyslot;
 mod recovery;
+mod rotate;
+mod slots;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,9 +18,14 @@ use ring::rand::SecureRandom;
 use rusqlite::{Connection, Transaction};
 
 pub(crate) use adopt::new_data_key;
-pub(crate) use fsutil::sync_dir;
+pub use anchor::{Anchor, ANCHOR_FILE};
+pub(crate) use fsutil::{new_private_dir, new_private_file, sync_dir};
+pub use fsutil::{private_file, private_options, tighten};
+pub use guard::LOCK_FILE;
 pub use kdf::{KdfParams, OWASP_MIN_MEMORY_KIB};
 pub use recovery::RecoveryCode;
+pub use rotate::RekeyStep;
+pub use slots::SlotCopy;
 
 use crate::error::{Error, Result};
 use crate::store;
@@ -26,6 +35,11 @@ use keyslot::{DataKey, SlotFile};
 pub const DB_FILE: &str = "dossier.db";
 /// The wrapped keys inside a dossier folder.
 pub const SLOT_FILE: &str = "keyslots.json";
+/// The second, separately written copy of [`SLOT_FILE`].
+pub const SPARE_SLOT_FILE: &str = "keyslots.spare.json";
+/// The `-wal` size after which a write folds it into the database file: small, so that
+/// what a crash or a damaged `-wal` can put at stake stays a few entries.
+const CHECKPOINT_WAL_BYTES: u64 = 512 * 1024;
 /// A passphrase shorter than this is refused outright.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
@@ -39,10 +53,14 @@ pub enum Unlock<'a> {
 /// An unlocked dossier. Dropping it (or calling [`Dossier::lock`]) closes the database
 /// and wipes the data key from memory.
 pub struct Dossier {
-    dir: PathBuf,
+    // Declared first so it is dropped first: the connection closes (and checkpoints)
+    // while the lock is still held.
     conn: Connection,
+    dir: PathBuf,
     key: DataKey,
     slots: SlotFile,
+    slot_copy: SlotCopy,
+    _lock: guard::DirLock,
 }
 
 impl std::fmt::Debug for Dossier {
@@ -101,7 +119,15 @@ impl Dossier {
         let result = Self::create_in(dir, passphrase, params, rng, schema);
         if result.is_err() {
             // Leave nothing half-made behind, but only remove what we wrote.
-            for f in [DB_FILE, SLOT_FILE, "dossier.db-wal", "dossier.db-shm"] {
+            for f in [
+                DB_FILE,
+                SLOT_FILE,
+                SPARE_SLOT_FILE,
+                ANCHOR_FILE,
+                LOCK_FILE,
+                "dossier.db-wal",
+                "dossier.db-shm",
+            ] {
                 let _ = fs::remove_file(dir.join(f));
             }
             let _ = fs::remove_dir(dir);
@@ -121,22 +147,29 @@ impl Dossier {
         let mut id = [0u8; 16];
         rng.fill(&mut id)
             .map_err(|_| Error::Invalid("the system random source failed".into()))?;
+        let lock = guard::lock(dir)?;
         let mut slots = SlotFile::new(uuid::Builder::from_random_bytes(id).into_uuid().to_string());
         slots.set_passphrase(&key, passphrase, params, rng)?;
         slots.set_recovery(&key, recovery.secret(), rng)?;
-        fsutil::atomic_write(&dir.join(SLOT_FILE), &slots.to_bytes())?;
+        slots::write_both(dir, &slots)?;
+        // Made private before SQLite opens it: its -wal and -shm copy this mode.
+        fsutil::private_file(&dir.join(DB_FILE))?;
         let mut conn = store::open_encrypted(&dir.join(DB_FILE), &key)?;
+        store::allow_checkpoint_on_close(&conn)?;
         store::migrations::migrate(&mut conn, schema)?;
-        let mut dossier = Dossier {
-            dir: dir.to_path_buf(),
+        let mut d = Dossier {
             conn,
+            dir: dir.to_path_buf(),
             key,
             slots,
+            slot_copy: SlotCopy::Main,
+            _lock: lock,
         };
         if schema >= store::migrations::SETTINGS_SCHEMA {
-            dossier.set_backup_recipient_from(&recovery)?;
+            d.set_backup_recipient_from(&recovery)?;
         }
-        Ok((dossier, recovery))
+        d.anchor_now()?;
+        Ok((d, recovery))
     }
 
     /// Opens an existing dossier. A wrong secret is reported before the database is
@@ -148,34 +181,79 @@ impl Dossier {
     /// Like [`Dossier::open`], but migrates only up to `schema` (for upgrade tests).
     #[doc(hidden)]
     pub fn open_at(dir: &Path, unlock: Unlock<'_>, schema: u32) -> Result<Dossier> {
-        let slots = read_slots(dir)?;
-        let key = match unlock {
-            Unlock::Passphrase(p) => slots.unwrap_with_passphrase(p)?,
-            Unlock::RecoveryCode(c) => slots.unwrap_with_recovery(c.secret())?,
-        };
+        // Before the key: which copy is the real one is for the user to say.
+        guard::no_conflict_copies(dir)?;
+        let unlocked = slots::unlock(dir, unlock)?;
         let db = dir.join(DB_FILE);
         if !db.is_file() {
             return Err(Error::Damaged(format!(
                 "the database file {DB_FILE} is missing"
             )));
         }
-        let mut conn = store::open_encrypted(&db, &key)?;
+        // From here on files may be written, so only with the lock held.
+        let lock = guard::lock(dir)?;
+        fsutil::tighten(dir)?;
+        slots::repair(dir, &unlocked.repair)?;
+        let (key, mut conn) = open_db(&db, unlocked.key, &unlocked.slots)?;
+        // Before anything writes (a migration, a new entry would overwrite the damaged
+        // frames) and before a close could checkpoint: compare with the anchor.
+        if let Some(saved) = anchor::load(dir, &key)? {
+            anchor::check(&conn, &saved)?;
+        }
+        store::allow_checkpoint_on_close(&conn)?;
         store::migrations::migrate(&mut conn, schema)?;
-        let mut dossier = Dossier {
-            dir: dir.to_path_buf(),
+        let mut d = Dossier {
             conn,
+            dir: dir.to_path_buf(),
             key,
-            slots,
+            slots: unlocked.slots,
+            slot_copy: unlocked.copy,
+            _lock: lock,
         };
         // Dossiers made before backups existed learn their backup recipient the first
         // time someone opens them with the recovery code.
         if let Unlock::RecoveryCode(code) = unlock {
-            if schema >= store::migrations::SETTINGS_SCHEMA && dossier.backup_recipient()?.is_none()
-            {
-                dossier.set_backup_recipient_from(code)?;
+            if schema >= store::migrations::SETTINGS_SCHEMA && d.backup_recipient()?.is_none() {
+                d.set_backup_recipient_from(code)?;
             }
         }
-        Ok(dossier)
+        d.anchor_now()?;
+        Ok(d)
+    }
+
+    /// Which copy of the key slots opened this dossier ([`SlotCopy::notice`] says it
+    /// in a sentence when it was not the first).
+    pub fn slot_copy(&self) -> SlotCopy {
+        self.slot_copy
+    }
+
+    /// What the dossier holds now (entry and version count, chain head), as anchored
+    /// after every write. `verify` can compare its own replay of the chain with it.
+    pub fn anchor(&self) -> Result<Anchor> {
+        anchor::current(&self.conn)
+    }
+
+    /// The anchor as saved on disk (None for a dossier whose anchor is missing).
+    pub fn saved_anchor(&self) -> Result<Option<Anchor>> {
+        anchor::load(&self.dir, &self.key)
+    }
+
+    /// Writes the anchor for the current state; then keeps the `-wal` small.
+    pub(crate) fn anchor_now(&self) -> Result<()> {
+        if !anchor::has_history(&self.conn)? {
+            return Ok(());
+        }
+        anchor::store(&self.dir, &self.key, &anchor::current(&self.conn)?)?;
+        let wal = self.dir.join(format!("{DB_FILE}-wal"));
+        if fs::metadata(&wal).map(|m| m.len()).unwrap_or(0) > CHECKPOINT_WAL_BYTES {
+            store::checkpoint(&self.conn)?;
+        }
+        Ok(())
+    }
+
+    /// Folds the `-wal` into `dossier.db`, so a copy of the folder made now is complete.
+    pub fn checkpoint(&self) -> Result<()> {
+        store::checkpoint(&self.conn)
     }
 
     /// Replaces the passphrase by re-wrapping the data key. The database is not
@@ -189,7 +267,7 @@ impl Dossier {
         check_passphrase(new_passphrase)?;
         let mut slots = self.slots.clone();
         slots.set_passphrase(&self.key, new_passphrase, params, rng)?;
-        fsutil::atomic_write(&self.dir.join(SLOT_FILE), &slots.to_bytes())?;
+        slots::write_both(&self.dir, &slots)?;
         self.slots = slots;
         Ok(())
     }
@@ -200,9 +278,18 @@ impl Dossier {
         self.slots.unwrap_with_passphrase(passphrase).map(drop)
     }
 
-    /// Closes the database and wipes the key. Equivalent to dropping the dossier.
+    /// Folds the `-wal` into `dossier.db`, closes the database, wipes the key and
+    /// releases the folder lock: afterwards the folder is complete by itself (a copy
+    /// of it without `-wal`/`-shm` has every entry). SQLite's own close would also
+    /// checkpoint; doing it first makes a failure visible to [`Dossier::close`].
     pub fn lock(self) {
-        drop(self);
+        let _ = self.close();
+    }
+
+    /// Like [`Dossier::lock`], but says when the final checkpoint failed (nothing is
+    /// lost then: the `-wal` stays beside the database and is read on the next open).
+    pub fn close(self) -> Result<()> {
+        store::checkpoint(&self.conn)
     }
 
     pub fn dir(&self) -> &Path {
@@ -230,8 +317,9 @@ impl Dossier {
         &self.conn
     }
 
-    /// Runs `f` in one transaction and commits it; a write that returned Ok is on disk.
-    /// Only api functions write, each appending its history version in `f`.
+    /// Runs `f` in one transaction and commits it; a write that returned Ok is on disk,
+    /// and the anchor names it. Only api functions write, each appending its history
+    /// version in `f`.
     #[cfg(not(feature = "test-hooks"))]
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         self.write_tx(f)
@@ -250,6 +338,7 @@ impl Dossier {
         let out = f(&tx)?;
         tx.commit()
             .map_err(|e| crate::error::from_sqlite("save the change", e))?;
+        self.anchor_now()?;
         Ok(out)
     }
 
@@ -273,45 +362,42 @@ impl Dossier {
     }
 }
 
+/// Opens the database with the unwrapped key, or, when a re-key was cut short after
+/// the database got its new key, with the new key the slot file carries for that case.
+fn open_db(db: &Path, key: DataKey, slots: &SlotFile) -> Result<(DataKey, Connection)> {
+    match store::open_encrypted(db, &key) {
+        Ok(conn) => Ok((key, conn)),
+        Err(Error::Damaged(m)) => match slots.unwrap_next(&key)? {
+            Some(next) => {
+                let conn = store::open_encrypted(db, &next)?;
+                Ok((next, conn))
+            }
+            None => Err(Error::Damaged(m)),
+        },
+        Err(e) => Err(e),
+    }
+}
+
 fn prepare_empty_dir(dir: &Path) -> Result<()> {
     match fs::read_dir(dir) {
         Ok(mut it) => {
             if it.next().is_some() {
                 return Err(Error::AlreadyExists(dir.display().to_string()));
             }
-            Ok(())
+            fsutil::private_dir(dir)
         }
         // A file where the folder should be: say so, not "could not read the folder".
         Err(_) if dir.is_file() => Err(Error::FileExists(dir.display().to_string())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => fs::create_dir_all(dir)
-            .map_err(|e| Error::io(format!("create the folder {}", dir.display()), e)),
-        Err(e) => Err(Error::io(format!("read the folder {}", dir.display()), e)),
-    }
-}
-
-fn read_slots(dir: &Path) -> Result<SlotFile> {
-    let path = dir.join(SLOT_FILE);
-    match fs::read(&path) {
-        Ok(bytes) => SlotFile::from_bytes(&bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if dir.join(DB_FILE).exists() {
-                Err(Error::Damaged(format!(
-                    "the key-slot file {SLOT_FILE} is missing"
-                )))
-            } else if dir.is_dir() {
-                Err(Error::NotADossier(dir.display().to_string()))
-            } else {
-                Err(Error::NotADossier(format!(
-                    "{} does not exist",
-                    dir.display()
-                )))
-            }
+            fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("create the folder {}", dir.display()), e))?;
+            fsutil::private_dir(dir)
         }
-        Err(e) => Err(Error::io(format!("read {}", path.display()), e)),
+        Err(e) => Err(Error::io(format!("read the folder {}", dir.display()), e)),
     }
 }
 
 /// True when `dir` looks like a dossier folder (without opening it).
 pub fn is_dossier(dir: &Path) -> bool {
-    dir.join(SLOT_FILE).is_file()
+    dir.join(SLOT_FILE).is_file() || dir.join(SPARE_SLOT_FILE).is_file()
 }
