@@ -82,8 +82,18 @@ fn a_second_writer_is_refused_with_the_message_and_writes_nothing() {
     let en = dossier(&["list", d], &[("LANG", "en_GB.UTF-8")]);
     assert!(String::from_utf8_lossy(&en.stderr)
         .contains("this dossier is already open (in Dossierkluis or in another program)"));
+    // A backup from the command line while the app has the dossier open is refused the
+    // same way (the app makes its own backups through its open connection): no file.
+    let file = tmp.path().join("kopie.age");
+    let out = dossier(&["backup", d, file.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(31));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dit dossier is al open"));
+    assert!(!file.exists(), "a refused backup left a file");
     drop(held);
     assert_eq!(count(d), 0, "the refused add wrote an entry");
+    assert!(dossier(&["backup", d, file.to_str().unwrap()], &[])
+        .status
+        .success());
 }
 
 #[test]

@@ -376,6 +376,9 @@ fn restore_in_place_makes_a_safety_backup_and_says_what_is_lost() {
     assert_eq!(out.restored.body, report.body);
     assert_eq!(d.entries().unwrap().len(), 40);
     assert_eq!(d.verify().unwrap().chain_head, report.body.chain_head);
+    // The anchor now names the restored state (it is behind what was anchored before):
+    // without that the next open would report the 6 lost entries as damage.
+    assert_eq!(d.saved_anchor().unwrap(), Some(d.anchor().unwrap()));
     drop(d);
     // The same passphrase and recovery code still open it, and the safety backup
     // holds what was there before.

@@ -8,6 +8,7 @@ use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use common::*;
+use dossier_core::backup::{self, BackupIdentity};
 use dossier_core::vault::RekeyStep;
 use dossier_core::{Dossier, Error, KdfParams, Unlock};
 use ring::rand::SystemRandom;
@@ -120,4 +121,51 @@ fn a_rekey_cut_short_at_any_step_still_opens_with_the_old_secrets() {
             assert!(d.verify().unwrap().problems.is_empty(), "step {stop_at}");
         }
     }
+}
+
+/// Backups follow the code: one made after a new recovery code opens with the new code
+/// (and the age identity `backup-identity` prints for it), not with the old one; one
+/// made before keeps opening with the old code only.
+#[test]
+fn backups_after_a_new_recovery_code_open_with_the_new_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kluis");
+    let (mut d, old) = create(&dir);
+    d.add_entry(&note("brief", ""), &clock()).unwrap();
+    let rng = SystemRandom::new();
+    let before = tmp.path().join("voor.age");
+    d.backup_to(&before, &clock(), &rng, &mut |_| {}).unwrap();
+    let new = d.new_recovery_code(&rng).unwrap();
+    assert_eq!(
+        d.backup_recipient().unwrap().unwrap(),
+        BackupIdentity::from_recovery_code(&new)
+            .unwrap()
+            .recipient()
+    );
+    let after = tmp.path().join("na.age");
+    d.backup_to(&after, &clock(), &rng, &mut |_| {}).unwrap();
+    let check = |file: &std::path::Path, code| {
+        backup::check_backup(file, code, tmp.path(), &rng, &mut |_| {})
+    };
+    assert_eq!(check(&after, &new).unwrap().body.entries, 1);
+    assert!(matches!(
+        check(&after, &old).unwrap_err(),
+        Error::BackupWrongSecret
+    ));
+    assert!(check(&before, &old).is_ok());
+    assert!(matches!(
+        check(&before, &new).unwrap_err(),
+        Error::BackupWrongSecret
+    ));
+    // A full re-key gives a new code too, and backups follow it.
+    let third = d
+        .rekey(PASS, &KdfParams::INSECURE_FOR_TESTS, &rng, &mut |_| {})
+        .unwrap();
+    let rekeyed = tmp.path().join("herversleuteld.age");
+    d.backup_to(&rekeyed, &clock(), &rng, &mut |_| {}).unwrap();
+    assert!(check(&rekeyed, &third).is_ok());
+    assert!(matches!(
+        check(&rekeyed, &new).unwrap_err(),
+        Error::BackupWrongSecret
+    ));
 }

@@ -27,13 +27,17 @@ pub enum RekeyStep {
 impl Dossier {
     /// Replaces the recovery code: the new one is returned (show it once, have it
     /// printed), the old one no longer opens the dossier. The passphrase is unchanged.
-    /// Backups made before stay readable with the old code only.
+    /// Backups made from now on open with the new code (the stored backup recipient
+    /// follows it); backups made before stay readable with the old code only.
     pub fn new_recovery_code(&mut self, rng: &dyn SecureRandom) -> Result<RecoveryCode> {
         let code = RecoveryCode::generate(rng)?;
         let mut next = self.slots.clone();
         next.set_recovery(&self.key, code.secret(), rng)?;
         slots::write_both(&self.dir, &next)?;
         self.slots = next;
+        // New backups go to the new code. After the slots: a crash in between leaves
+        // backups the old code opens, never ones to a code nobody has seen.
+        self.set_backup_recipient_from(&code)?;
         Ok(code)
     }
 
@@ -72,6 +76,7 @@ impl Dossier {
         slots::write_both(&self.dir, &fresh)?;
         self.slots = fresh;
         self.key = new_key;
+        self.set_backup_recipient_from(&code)?;
         self.anchor_now()?;
         progress(RekeyStep::Done);
         Ok(code)
