@@ -41,7 +41,10 @@ pub fn spawn(app: AppHandle) {
                 let mono_step = last_mono.elapsed();
                 last_wall = SystemTime::now();
                 last_mono = Instant::now();
-                let reason = if wall_step > mono_step + SUSPEND_GAP {
+                let reason = if state.autolock_held() {
+                    // A recovery code is on screen: locking would lose it.
+                    None
+                } else if wall_step > mono_step + SUSPEND_GAP {
                     Some(LockReason::Suspend)
                 } else if state.idle_for() >= idle_limit(state.settings().auto_lock_minutes) {
                     Some(LockReason::Idle)

@@ -117,3 +117,27 @@ pub enum LockReason {
 pub struct DossierLocked {
     pub reason: LockReason,
 }
+
+/// Where a re-key is ("Alles opnieuw versleutelen").
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum RekeyPhase {
+    Preparing,
+    Rewriting,
+    Rewrapping,
+    Done,
+}
+
+/// Event `rekey-progress`: the step of a running re-key, for its progress bar.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct RekeyProgress {
+    pub phase: RekeyPhase,
+    /// The pages being re-encrypted (in the `rewriting` phase).
+    pub pages: u32,
+}
+
+/// Event `close-requested`: the window's close button was pressed while an editor held
+/// unsaved text; the UI asks, then calls `quit_app` or stays.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+pub struct CloseRequested;

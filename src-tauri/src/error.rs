@@ -26,6 +26,9 @@ pub enum ErrorCode {
     PassphraseTooShort,
     AttachmentEmpty,
     AttachmentTooLarge,
+    EntriesMissing,
+    InUse,
+    SyncConflict,
     Internal,
 }
 
@@ -72,6 +75,9 @@ impl From<dossier_core::Error> for IpcError {
             E::PassphraseTooShort { .. } => ErrorCode::PassphraseTooShort,
             E::AttachmentEmpty(_) => ErrorCode::AttachmentEmpty,
             E::AttachmentTooLarge { .. } => ErrorCode::AttachmentTooLarge,
+            E::EntriesMissing { .. } => ErrorCode::EntriesMissing,
+            E::InUse => ErrorCode::InUse,
+            E::SyncConflict(_) => ErrorCode::SyncConflict,
             _ => ErrorCode::Internal,
         };
         IpcError {
@@ -110,6 +116,13 @@ mod tests {
                 name: "film.mp4".into(),
                 max_mb: 200,
             },
+            dossier_core::Error::EntriesMissing {
+                saved_entries: 46,
+                found_entries: 42,
+                missing_versions: 4,
+            },
+            dossier_core::Error::InUse,
+            dossier_core::Error::SyncConflict("keyslots (1).json".into()),
         ];
         for e in samples {
             let core_code = e.code();

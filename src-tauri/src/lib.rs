@@ -8,6 +8,7 @@ mod commands_export;
 mod commands_links;
 mod commands_matters;
 mod commands_todos;
+mod commands_vault;
 mod dto;
 mod dto_entries;
 mod dto_matters;
@@ -91,8 +92,17 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_todos::export_todos_ics,
             commands_todos::notification_status,
             commands_todos::set_system_notifications,
+            commands_vault::new_recovery_code,
+            commands_vault::rekey_dossier,
+            commands_vault::hold_autolock,
+            commands_vault::set_editor_dirty,
+            commands_vault::quit_app,
         ])
-        .events(collect_events![dto::DossierLocked])
+        .events(collect_events![
+            dto::DossierLocked,
+            dto::RekeyProgress,
+            dto::CloseRequested
+        ])
 }
 
 /// Where the generated bindings live, relative to this crate.
@@ -111,6 +121,18 @@ pub fn run() {
         // Called from Rust only (notify.rs); the window gets no notification permission.
         .plugin(tauri_plugin_notification::init())
         .invoke_handler(builder.invoke_handler())
+        .on_window_event(|window, event| {
+            // Unsaved text in an editor: ask in the UI instead of closing.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window
+                    .try_state::<AppState>()
+                    .is_some_and(|s| s.editor_dirty())
+                {
+                    api.prevent_close();
+                    let _ = tauri_specta::Event::emit(&dto::CloseRequested, window.app_handle());
+                }
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
             #[cfg(target_os = "linux")]

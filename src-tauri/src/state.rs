@@ -2,6 +2,7 @@
 //! last action (for auto-lock) and the app settings.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
@@ -14,6 +15,10 @@ use crate::settings::Stored;
 pub struct AppState {
     dossier: Mutex<Option<Dossier>>,
     last_activity: Mutex<Instant>,
+    /// True while a recovery code is on screen: auto-lock waits.
+    autolock_held: AtomicBool,
+    /// True while an editor holds text that is not saved.
+    editor_dirty: AtomicBool,
     settings: Mutex<Stored>,
     pub config_dir: PathBuf,
     pub documents_dir: PathBuf,
@@ -32,6 +37,8 @@ impl AppState {
         AppState {
             dossier: Mutex::new(None),
             last_activity: Mutex::new(Instant::now()),
+            autolock_held: AtomicBool::new(false),
+            editor_dirty: AtomicBool::new(false),
             settings: Mutex::new(settings),
             config_dir,
             documents_dir,
@@ -40,6 +47,24 @@ impl AppState {
 
     pub fn touch(&self) {
         *lock(&self.last_activity) = Instant::now();
+    }
+
+    pub fn hold_autolock(&self, hold: bool) {
+        self.autolock_held.store(hold, Ordering::SeqCst);
+        // The idle time starts again when the code has been confirmed.
+        self.touch();
+    }
+
+    pub fn set_editor_dirty(&self, dirty: bool) {
+        self.editor_dirty.store(dirty, Ordering::SeqCst);
+    }
+
+    pub fn editor_dirty(&self) -> bool {
+        self.editor_dirty.load(Ordering::SeqCst)
+    }
+
+    pub fn autolock_held(&self) -> bool {
+        self.autolock_held.load(Ordering::SeqCst)
     }
 
     pub fn idle_for(&self) -> std::time::Duration {
@@ -65,8 +90,9 @@ impl AppState {
         f(d)
     }
 
-    /// Drops the dossier: the connection closes and the key is wiped. Returns whether
-    /// there was one to lock.
+    /// Closes the dossier: the `-wal` is folded into `dossier.db`, the connection
+    /// closes, the key is wiped and the folder lock released. Returns whether there was
+    /// one to lock.
     pub fn lock_now(&self) -> bool {
         let taken = self.dossier().take();
         let was_open = taken.is_some();

@@ -140,11 +140,35 @@ export const commands = {
 	 *  is kept even when refused (the Settings screen then says so).
 	 */
 	setSystemNotifications: (enabled: boolean) => typedError<NotificationStatusDto, IpcError>(__TAURI_INVOKE("set_system_notifications", { enabled })),
+	/**
+	 *  "Nieuwe herstelcode": after the current passphrase, a new recovery code replaces the
+	 *  old one. Returns the new code, to be shown once and confirmed.
+	 */
+	newRecoveryCode: (current: string) => typedError<string, IpcError>(__TAURI_INVOKE("new_recovery_code", { current })),
+	/**
+	 *  "Alles opnieuw versleutelen": a new data key for the database, wrapped for the
+	 *  current passphrase and a new recovery code (returned). Progress as `rekey-progress`.
+	 */
+	rekeyDossier: (current: string) => typedError<string, IpcError>(__TAURI_INVOKE("rekey_dossier", { current })),
+	/**
+	 *  While a recovery code is on screen (and until it is confirmed) auto-lock waits:
+	 *  locking then would lose the only copy of the new code.
+	 */
+	holdAutolock: (hold: boolean) => __TAURI_INVOKE<void>("hold_autolock", { hold }),
+	/**
+	 *  The UI says whether an editor holds unsaved text; closing the window then asks
+	 *  first (event `close-requested`) instead of closing.
+	 */
+	setEditorDirty: (dirty: boolean) => __TAURI_INVOKE<void>("set_editor_dirty", { dirty }),
+	/**  Ctrl+Q: quit the orderly way (the dossier is checkpointed and closed on exit). */
+	quitApp: () => __TAURI_INVOKE<void>("quit_app"),
 };
 
 /** Events */
 export const events = {
+	closeRequested: makeEvent<CloseRequested, CloseRequested>("close-requested"),
 	dossierLocked: makeEvent<DossierLocked, DossierLocked>("dossier-locked"),
+	rekeyProgress: makeEvent<RekeyProgress, RekeyProgress>("rekey-progress"),
 };
 
 /* Types */
@@ -213,6 +237,12 @@ export type CaseFieldsDto = {
 	status: string,
 	notes: string,
 };
+
+/**
+ *  Event `close-requested`: the window's close button was pressed while an editor held
+ *  unsaved text; the UI asks, then calls `quit_app` or stays.
+ */
+export type CloseRequested = null;
 
 /**  Which date a legal period was counted from. */
 export type CountedFromDto = {
@@ -452,7 +482,7 @@ export type EntryRowDto_Serialize = {
  *  Every code the UI must be able to explain. Mirrors `dossier_core::Error::code`,
  *  plus `internal` for anything unexpected.
  */
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "file_exists" | "disk_full" | "not_found" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "internal";
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "file_exists" | "disk_full" | "not_found" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "entries_missing" | "in_use" | "sync_conflict" | "internal";
 
 /**  A stored exemption with its documents. */
 export type ExemptionDto = ExemptionDto_Serialize | ExemptionDto_Deserialize;
@@ -660,6 +690,16 @@ export type PreviewDto = { type: "image"; dataUrl: string; width: number; height
 export type RecentDossier = {
 	dir: string,
 	name: string,
+};
+
+/**  Where a re-key is ("Alles opnieuw versleutelen"). */
+export type RekeyPhase = "preparing" | "rewriting" | "rewrapping" | "done";
+
+/**  Event `rekey-progress`: the step of a running re-key, for its progress bar. */
+export type RekeyProgress = {
+	phase: RekeyPhase,
+	/**  The pages being re-encrypted (in the `rewriting` phase). */
+	pages: number,
 };
 
 /**  A reminder due now for one to-do; sent back as is to mark it shown. */

@@ -37,6 +37,9 @@ describe('error messages', () => {
         'too_new',
         'wrong_passphrase',
         'wrong_recovery_code',
+        'entries_missing',
+        'in_use',
+        'sync_conflict',
       ].sort(),
     );
   });

@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'passphrase_too_short',
   'attachment_empty',
   'attachment_too_large',
+  'entries_missing',
+  'in_use',
+  'sync_conflict',
   'internal',
 ] as const satisfies readonly ErrorCode[];
 
