@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 
 import { launch, shot, assertAccessible, appBinary } from "./lib/app.mjs";
 import { waitFor, Key } from "./lib/webdriver.mjs";
+import { scrollToTestId } from "./lib/entries.mjs";
 import { PASS, createDossier, addNote, lock, unlock, openTimeline, pageText, typeConfirmGroups } from "./lib/flows.mjs";
 
 const cli = () => {
@@ -151,7 +152,8 @@ test("a new recovery code and a full re-key from Settings; auto-lock waits while
     await addNote(s, "Besluit bijstand", "");
     await (await s.byTestId("settings-button")).click();
     await s.byTestId("screen-settings");
-    await s.exec("document.querySelector('[data-testid=newcode-section]').scrollIntoView();");
+    // Scrolled, and two frames later, so the screenshot shows the section.
+    await scrollToTestId(s, "newcode-section");
     await shot(s, "15-settings-newcode");
     await (await s.byTestId("newcode-passphrase")).fill(PASS);
     await s.keys(Key.ENTER);
@@ -187,7 +189,8 @@ test("a new recovery code and a full re-key from Settings; auto-lock waits while
     await s2.byTestId("screen-home", 20000);
     await (await s2.byTestId("settings-button")).click();
     await s2.byTestId("screen-settings");
-    await s2.exec("document.querySelector('[data-testid=rekey-section]').scrollIntoView();");
+    // Scrolled, and two frames later, so the screenshot shows the section.
+    await scrollToTestId(s2, "rekey-section");
     await shot(s2, "15-settings-rekey");
     await assertAccessible(s2, "settings with new code and re-key");
     await (await s2.byTestId("rekey-passphrase")).fill(PASS);
