@@ -29,6 +29,11 @@ pub enum ErrorCode {
     EntriesMissing,
     InUse,
     SyncConflict,
+    BackupWrongSecret,
+    BackupDamaged,
+    BackupTruncated,
+    BackupTooNew,
+    BackupNeedsRecoveryCode,
     Internal,
 }
 
@@ -78,6 +83,11 @@ impl From<dossier_core::Error> for IpcError {
             E::EntriesMissing { .. } => ErrorCode::EntriesMissing,
             E::InUse => ErrorCode::InUse,
             E::SyncConflict(_) => ErrorCode::SyncConflict,
+            E::BackupWrongSecret => ErrorCode::BackupWrongSecret,
+            E::BackupDamaged(_) => ErrorCode::BackupDamaged,
+            E::BackupTruncated => ErrorCode::BackupTruncated,
+            E::BackupTooNew { .. } => ErrorCode::BackupTooNew,
+            E::BackupNeedsRecoveryCode => ErrorCode::BackupNeedsRecoveryCode,
             _ => ErrorCode::Internal,
         };
         IpcError {
@@ -123,6 +133,13 @@ mod tests {
             },
             dossier_core::Error::InUse,
             dossier_core::Error::SyncConflict("keyslots (1).json".into()),
+            dossier_core::Error::BackupWrongSecret,
+            dossier_core::Error::BackupDamaged("x".into()),
+            dossier_core::Error::BackupTruncated,
+            dossier_core::Error::BackupTooNew {
+                app_version: "9.0.0".into(),
+            },
+            dossier_core::Error::BackupNeedsRecoveryCode,
         ];
         for e in samples {
             let core_code = e.code();

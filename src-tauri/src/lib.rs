@@ -3,6 +3,7 @@
 
 mod autolock;
 mod commands;
+mod commands_backup;
 mod commands_entries;
 mod commands_export;
 mod commands_links;
@@ -97,11 +98,18 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_vault::hold_autolock,
             commands_vault::set_editor_dirty,
             commands_vault::quit_app,
+            commands_backup::backup_status,
+            commands_backup::make_backup,
+            commands_backup::check_backup,
+            commands_backup::preview_restore,
+            commands_backup::restore_in_place,
+            commands_backup::restore_to_folder,
         ])
         .events(collect_events![
             dto::DossierLocked,
             dto::RekeyProgress,
-            dto::CloseRequested
+            dto::CloseRequested,
+            commands_backup::BackupProgress
         ])
 }
 

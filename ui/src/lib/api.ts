@@ -4,13 +4,24 @@
 import type { UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open, save } from '@tauri-apps/plugin-dialog';
-import { commands, events, type DossierLocked } from './bindings';
+import { commands, events, type BackupProgress, type DossierLocked } from './bindings';
 
 export { commands };
 
 /** Calls `handler` whenever the backend locks the dossier by itself (idle, suspend). */
 export function onDossierLocked(handler: (event: DossierLocked) => void): Promise<UnlistenFn> {
   return events.dossierLocked.listen((e) => handler(e.payload));
+}
+
+/** Calls `handler` as a backup, check or restore makes progress. */
+export function onBackupProgress(handler: (event: BackupProgress) => void): Promise<UnlistenFn> {
+  return events.backupProgress.listen((e) => handler(e.payload));
+}
+
+/** The native file picker for one file; null when the user cancels. */
+export async function chooseFile(title: string): Promise<string | null> {
+  const picked = await open({ directory: false, multiple: false, title });
+  return typeof picked === 'string' ? picked : null;
 }
 
 /** The native folder picker; null when the user cancels. */

@@ -162,10 +162,24 @@ export const commands = {
 	setEditorDirty: (dirty: boolean) => __TAURI_INVOKE<void>("set_editor_dirty", { dirty }),
 	/**  Ctrl+Q: quit the orderly way (the dossier is checkpointed and closed on exit). */
 	quitApp: () => __TAURI_INVOKE<void>("quit_app"),
+	backupStatus: () => typedError<BackupStatusDto_Serialize, IpcError>(__TAURI_INVOKE("backup_status")),
+	/**  Makes a backup to `path` (which must not exist), sending `backup-progress`. */
+	makeBackup: (path: string) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("make_backup", { path })),
+	/**  Decrypts and checks a backup fully without restoring it. */
+	checkBackup: (path: string, recoveryCode: string) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("check_backup", { path, recoveryCode })),
+	previewRestore: (path: string, recoveryCode: string) => typedError<RestorePreviewDto_Serialize, IpcError>(__TAURI_INVOKE("preview_restore", { path, recoveryCode })),
+	/**
+	 *  Replaces the open dossier's contents by the backup, after a safety backup of it
+	 *  to `safety_path`. The passphrase and recovery code stay as they are.
+	 */
+	restoreInPlace: (path: string, recoveryCode: string, safetyPath: string) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("restore_in_place", { path, recoveryCode, safetyPath })),
+	/**  Restores a backup into a new, empty folder, with a new passphrase. */
+	restoreToFolder: (path: string, recoveryCode: string, dir: string, newPassphrase: string) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("restore_to_folder", { path, recoveryCode, dir, newPassphrase })),
 };
 
 /** Events */
 export const events = {
+	backupProgress: makeEvent<BackupProgress_Serialize, BackupProgress_Deserialize>("backup-progress"),
 	closeRequested: makeEvent<CloseRequested, CloseRequested>("close-requested"),
 	dossierLocked: makeEvent<DossierLocked, DossierLocked>("dossier-locked"),
 	rekeyProgress: makeEvent<RekeyProgress, RekeyProgress>("rekey-progress"),
@@ -199,6 +213,83 @@ export type AttachmentDto = {
 	size: number | null,
 	sha256: string,
 	addedAt: string,
+};
+
+/**  Event `backup-progress`: how far a backup, check or restore is. */
+export type BackupProgress = BackupProgress_Serialize | BackupProgress_Deserialize;
+
+/**  Event `backup-progress`: how far a backup, check or restore is. */
+export type BackupProgress_Deserialize = {
+	/**  copy, encrypt, decrypt, verify or restore. */
+	phase: string,
+	/**  0–100, or null while a step has no byte count. */
+	percent?: number | null,
+};
+
+/**  Event `backup-progress`: how far a backup, check or restore is. */
+export type BackupProgress_Serialize = {
+	/**  copy, encrypt, decrypt, verify or restore. */
+	phase: string,
+	/**  0–100, or null while a step has no byte count. */
+	percent: number | null,
+};
+
+/**  What the home view says about backups. */
+export type BackupStatusDto = BackupStatusDto_Serialize | BackupStatusDto_Deserialize;
+
+/**  What the home view says about backups. */
+export type BackupStatusDto_Deserialize = {
+	/**  RFC 3339 UTC, or null when there never was a backup. */
+	lastBackupAt?: string | null,
+	daysSince?: number | null,
+	entriesSince: number,
+	/**  Time to ask for a backup (30 days or 20 new entries). */
+	due: boolean,
+	/**  A name to suggest in the save dialog. */
+	suggestedPath: string,
+};
+
+/**  What the home view says about backups. */
+export type BackupStatusDto_Serialize = {
+	/**  RFC 3339 UTC, or null when there never was a backup. */
+	lastBackupAt: string | null,
+	daysSince: number | null,
+	entriesSince: number,
+	/**  Time to ask for a backup (30 days or 20 new entries). */
+	due: boolean,
+	/**  A name to suggest in the save dialog. */
+	suggestedPath: string,
+};
+
+/**  What a backup holds. */
+export type BackupSummaryDto = BackupSummaryDto_Serialize | BackupSummaryDto_Deserialize;
+
+/**  What a backup holds. */
+export type BackupSummaryDto_Deserialize = {
+	/**  RFC 3339 UTC. */
+	createdAt: string,
+	entries: number,
+	firstOn?: string | null,
+	lastOn?: string | null,
+	attachments: number,
+	bytes: number,
+	path: string,
+	/**  Only for a backup just made: it went to the dossier's own disk. */
+	sameDisk: boolean,
+};
+
+/**  What a backup holds. */
+export type BackupSummaryDto_Serialize = {
+	/**  RFC 3339 UTC. */
+	createdAt: string,
+	entries: number,
+	firstOn: string | null,
+	lastOn: string | null,
+	attachments: number,
+	bytes: number,
+	path: string,
+	/**  Only for a backup just made: it went to the dossier's own disk. */
+	sameDisk: boolean,
 };
 
 /**  A stored case with a summary of its live entries. */
@@ -482,7 +573,7 @@ export type EntryRowDto_Serialize = {
  *  Every code the UI must be able to explain. Mirrors `dossier_core::Error::code`,
  *  plus `internal` for anything unexpected.
  */
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "file_exists" | "disk_full" | "not_found" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "entries_missing" | "in_use" | "sync_conflict" | "internal";
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "file_exists" | "disk_full" | "not_found" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "entries_missing" | "in_use" | "sync_conflict" | "backup_wrong_secret" | "backup_damaged" | "backup_truncated" | "backup_too_new" | "backup_needs_recovery_code" | "internal";
 
 /**  A stored exemption with its documents. */
 export type ExemptionDto = ExemptionDto_Serialize | ExemptionDto_Deserialize;
@@ -708,6 +799,29 @@ export type ReminderDto = {
 	kind: string,
 	actBy: string,
 	daysBefore: number,
+};
+
+/**  How a backup compares with the open dossier, before restoring it in place. */
+export type RestorePreviewDto = RestorePreviewDto_Serialize | RestorePreviewDto_Deserialize;
+
+/**  How a backup compares with the open dossier, before restoring it in place. */
+export type RestorePreviewDto_Deserialize = {
+	backup: BackupSummaryDto_Deserialize,
+	/**  Entries written in the dossier after the backup: lost on restore. */
+	lostEntries: number,
+	/**  Changes (new entries, edits, deletions) the backup does not have. */
+	lostChanges: number,
+	otherDossier: boolean,
+};
+
+/**  How a backup compares with the open dossier, before restoring it in place. */
+export type RestorePreviewDto_Serialize = {
+	backup: BackupSummaryDto_Serialize,
+	/**  Entries written in the dossier after the backup: lost on restore. */
+	lostEntries: number,
+	/**  Changes (new entries, edits, deletions) the backup does not have. */
+	lostChanges: number,
+	otherDossier: boolean,
 };
 
 export type Settings = {

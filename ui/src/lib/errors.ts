@@ -25,6 +25,11 @@ export const ERROR_CODES = [
   'entries_missing',
   'in_use',
   'sync_conflict',
+  'backup_wrong_secret',
+  'backup_damaged',
+  'backup_truncated',
+  'backup_too_new',
+  'backup_needs_recovery_code',
   'internal',
 ] as const satisfies readonly ErrorCode[];
 
