@@ -1,6 +1,6 @@
 # Thin wrappers over scripts/. The two commands a newcomer needs: `make run`, `make test`.
 SHELL := /bin/bash
-.PHONY: run test setup setup-test ui app e2e bench bindings demo fmt
+.PHONY: run test setup setup-test ui app e2e bench bench-backup bindings demo fmt
 
 run: setup ui
 	source scripts/env.sh && cargo build --release --locked -p dossierkluis --features custom-protocol \
@@ -24,6 +24,10 @@ e2e: setup-test ui
 bench:
 	scripts/setup.sh --bench
 	source scripts/env.sh && cargo run --release --locked -p dossier-bench
+
+bench-backup:
+	scripts/setup.sh --bench
+	source scripts/env.sh && cargo run --release --locked -p dossier-bench -- backup
 
 # A demo dossier with a year of contacts in ~/Dossierkluis-demo (or DIR=...).
 demo:

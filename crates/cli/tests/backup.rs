@@ -541,3 +541,115 @@ fn kill_9_during_restore_in_place_leaves_a_dossier_that_opens_and_verifies() {
     }
     assert!(killed >= 2, "only {killed} kills landed during the restore");
 }
+
+/// Issue 10's round trip: 10,000 entries (one a tombstone), 300 attachments (one of
+/// 50 MB), a link, a case and an exemption come back byte for byte in export-json (with
+/// the attachments), with the same chain head, links, cases and exemptions. The dossier
+/// is filled through core's bulk import (one by one through the CLI would take minutes).
+#[test]
+fn ten_thousand_entries_and_300_attachments_restore_to_the_same_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kluis");
+    let code = init(&dir);
+    let mut sizes = vec![50 * 1024 * 1024];
+    sizes.extend((1..300).map(|i| 2_000 + i * 97));
+    fill(&dir, 10_000, &sizes);
+    let file = tmp.path().join("kopie.age");
+    ok(&dossier(
+        &["backup", s(&dir), s(&file)],
+        &[("DOSSIER_PASSPHRASE", PASS)],
+    ));
+    let out = ok(&dossier(
+        &["backup-check", s(&file)],
+        &[("DOSSIER_RECOVERY_CODE", &code)],
+    ));
+    assert!(out.contains("9999 entries"), "{out}");
+    assert!(out.contains("300 attachments"), "{out}");
+    let target = tmp.path().join("terug");
+    ok(&dossier(
+        &["restore", s(&file), s(&target)],
+        &[
+            ("DOSSIER_RECOVERY_CODE", &code),
+            ("DOSSIER_NEW_PASSPHRASE", NEW_PASS),
+        ],
+    ));
+    let open_new = [("DOSSIER_PASSPHRASE", NEW_PASS)];
+    {
+        let (a, b) = ("a.json", "b.json");
+        ok(&dossier(
+            &[
+                "export-json",
+                s(&dir),
+                s(&tmp.path().join(a)),
+                "--with-attachments",
+            ],
+            &[("DOSSIER_PASSPHRASE", PASS)],
+        ));
+        ok(&dossier(
+            &[
+                "export-json",
+                s(&target),
+                s(&tmp.path().join(b)),
+                "--with-attachments",
+            ],
+            &open_new,
+        ));
+        let x = fs::read(tmp.path().join(a)).unwrap();
+        let y = fs::read(tmp.path().join(b)).unwrap();
+        assert!(
+            x.len() > 60_000_000,
+            "the 50 MB attachment is in the export"
+        );
+        assert!(x == y, "export-json differs after restore");
+    }
+    let chain = |d: &Path, env: &[(&str, &str)]| -> String {
+        ok(&dossier(&["verify", s(d)], env))
+            .lines()
+            .find(|l| l.starts_with("Chain head"))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        chain(&dir, &[("DOSSIER_PASSPHRASE", PASS)]),
+        chain(&target, &open_new)
+    );
+    // Links are not in export-json: the reply between "Contact 3" and "Contact 2".
+    let export: serde_json::Value =
+        serde_json::from_slice(&fs::read(tmp.path().join("a.json")).unwrap()).unwrap();
+    let id_of = |title: &str| -> String {
+        fn find(v: &serde_json::Value, title: &str) -> Option<i64> {
+            match v {
+                serde_json::Value::Object(m)
+                    if m.get("title").and_then(|t| t.as_str()) == Some(title) =>
+                {
+                    m.get("id").and_then(|i| i.as_i64())
+                }
+                serde_json::Value::Object(m) => m.values().find_map(|x| find(x, title)),
+                serde_json::Value::Array(a) => a.iter().find_map(|x| find(x, title)),
+                _ => None,
+            }
+        }
+        find(&export, title)
+            .expect("the entry is in the export")
+            .to_string()
+    };
+    let reply = id_of("Contact 3");
+    let a = json_of(&["links", s(&dir), &reply, "--json"]);
+    let b: serde_json::Value = serde_json::from_str(&ok(&dossier(
+        &["links", s(&target), &reply, "--json"],
+        &open_new,
+    )))
+    .unwrap();
+    assert!(a.as_array().is_some_and(|l| !l.is_empty()), "{a}");
+    assert_eq!(a, b, "links");
+    for what in ["cases", "exemptions"] {
+        let a = json_of(&[what, s(&dir), "--json"]);
+        let b: serde_json::Value =
+            serde_json::from_str(&ok(&dossier(&[what, s(&target), "--json"], &open_new))).unwrap();
+        assert_eq!(a, b, "{what}");
+    }
+}
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(&dossier(args, &[("DOSSIER_PASSPHRASE", PASS)]))).unwrap()
+}
