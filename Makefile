@@ -1,6 +1,6 @@
 # Thin wrappers over scripts/. The two commands a newcomer needs: `make run`, `make test`.
 SHELL := /bin/bash
-.PHONY: run test setup setup-test ui app e2e bench bench-backup bindings demo fmt
+.PHONY: run test setup setup-test ui app e2e bench bench-backup bindings demo fmt fuzz
 
 run: setup ui
 	source scripts/env.sh && cargo build --release --locked -p dossierkluis --features custom-protocol \
@@ -28,6 +28,10 @@ bench:
 bench-backup:
 	scripts/setup.sh --bench
 	source scripts/env.sh && cargo run --release --locked -p dossier-bench -- backup
+
+# Every parser of untrusted bytes under libFuzzer (nightly; long): RUNS=1000000 by default.
+fuzz:
+	scripts/fuzz.sh $(RUNS)
 
 # A demo dossier with a year of contacts in ~/Dossierkluis-demo (or DIR=...).
 demo:

@@ -18,6 +18,8 @@ pub mod error;
 pub mod exemption;
 pub mod export;
 pub mod filter;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod import;
 pub mod lang;
 pub mod link;

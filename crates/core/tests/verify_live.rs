@@ -142,3 +142,55 @@ fn deleting_the_newest_version_is_caught() {
     );
     assert_named(&p, id, "history ends at version");
 }
+/// SHA-256 over the length-prefixed parts, as the chain defines it (written out here,
+/// not taken from core, so that a rewrite is made the way an outsider would).
+fn chain_hash(prev: &str, content: &str, attachments: &str) -> String {
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    for part in [prev, content, attachments] {
+        ctx.update(&(part.len() as u64).to_be_bytes());
+        ctx.update(part.as_bytes());
+    }
+    hex::encode(ctx.finish())
+}
+
+#[test]
+fn a_rewritten_and_fully_recomputed_chain_is_caught_by_the_recorded_head() {
+    let (_tmp, d, id) = full();
+    let raw = second_connection(&d);
+    raw.execute_batch(
+        "DROP TRIGGER entry_versions_no_update;
+         DROP TRIGGER entry_versions_no_delete;
+         UPDATE entries SET agreed = '' WHERE kind = 'call-in';
+         UPDATE entry_versions SET content = replace(content, 'Ik stuur de loonstrook op.', '');",
+    )
+    .unwrap();
+    // Recompute every hash in chain order, so the chain itself is consistent again.
+    let rows: Vec<(i64, String, String)> = raw
+        .prepare("SELECT seq, content, attachments FROM entry_versions ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut prev = dossier_core::GENESIS.to_string();
+    for (seq, content, attachments) in rows {
+        let hash = chain_hash(&prev, &content, &attachments);
+        raw.execute(
+            "UPDATE entry_versions SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
+            rusqlite::params![prev, hash, seq],
+        )
+        .unwrap();
+        prev = hash;
+    }
+    assert_eq!(
+        d.verify_chain().unwrap().broken_at,
+        None,
+        "the rewrite is consistent"
+    );
+    let problems = d.verify().unwrap().problems;
+    assert!(
+        problems.iter().any(|p| p.contains("recorded head")),
+        "the rewrite went unnoticed: {problems:#?}"
+    );
+    let _ = id;
+}

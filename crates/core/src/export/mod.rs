@@ -29,6 +29,12 @@ pub use options::{
     PdfBundle,
 };
 
+/// How one attachment would be printed (the `fuzzing` feature's entry point).
+#[cfg(feature = "fuzzing")]
+pub(crate) fn classify_for_fuzzing(bytes: &[u8], media_type: &str, lang: Lang) -> impl Sized {
+    media::classify(bytes, media_type, lang)
+}
+
 use std::collections::HashMap;
 
 use crate::clock::Clock;

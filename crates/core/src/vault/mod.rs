@@ -352,6 +352,17 @@ impl Dossier {
             ));
         }
         problems.extend(crate::api::verify::live_problems(&self.conn)?);
+        // The head recorded after the last write (outside the database, authenticated):
+        // a chain rewritten and recomputed through SQL is consistent in itself, not
+        // with it.
+        if let Some(saved) = anchor::load(&self.dir, &self.key)? {
+            if let Err(e) = anchor::check(&self.conn, &saved) {
+                problems.push(format!(
+                    "the history does not match the recorded head (version {}, {}): {e}",
+                    saved.versions, saved.head
+                ));
+            }
+        }
         Ok(VerifyReport {
             schema_version: self.schema_version()?,
             entries: store::entries::count(&self.conn)?,
