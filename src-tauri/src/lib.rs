@@ -186,10 +186,8 @@ fn on_sigterm(handle: tauri::AppHandle) {
     #[cfg(target_os = "linux")]
     {
         const SIGTERM: i32 = 15;
+        // The exit runs `RunEvent::Exit` above, which locks the dossier.
         gtk::glib::unix_signal_add(SIGTERM, move || {
-            if let Some(state) = handle.try_state::<AppState>() {
-                state.lock_now();
-            }
             handle.exit(0);
             gtk::glib::ControlFlow::Break
         });

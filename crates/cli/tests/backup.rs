@@ -3,10 +3,13 @@
 //! decrypts our backups, GNU tar lists them, and `sha256sum` agrees with the manifest.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
+use common::{fails, ok};
 use dossier_core::case::CaseData;
 use dossier_core::exemption::{Duty, ExemptionData};
 use dossier_core::store::entries::{ImportBatch, ImportItem};
@@ -33,22 +36,6 @@ fn cmd(args: &[&str], env: &[(&str, &str)]) -> Command {
 
 fn dossier(args: &[&str], env: &[(&str, &str)]) -> Output {
     cmd(args, env).output().expect("run dossier")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn fails(out: &Output, code: i32) -> String {
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
-    err
 }
 
 fn s(p: &Path) -> &str {

@@ -2,9 +2,12 @@
 //! a new recovery code and a re-key, and the private modes of what it writes.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use common::ok;
 use dossier_core::{Dossier, Unlock};
 
 const PASS: &str = "mijn geheime zin 2026";
@@ -29,23 +32,13 @@ fn dossier(args: &[&str], env: &[(&str, &str)]) -> Output {
     c.output().unwrap()
 }
 
-fn stdout(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}: {}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
 fn init(dir: &Path) -> String {
-    let out = stdout(&dossier(&["init", dir.to_str().unwrap()], &[]));
+    let out = ok(&dossier(&["init", dir.to_str().unwrap()], &[]));
     out.lines().last().unwrap().trim().to_string()
 }
 
 fn count(dir: &str) -> usize {
-    let out = stdout(&dossier(&["list", dir, "--json"], &[]));
+    let out = ok(&dossier(&["list", dir, "--json"], &[]));
     serde_json::from_str::<serde_json::Value>(&out)
         .unwrap()
         .as_array()
@@ -128,7 +121,7 @@ fn add_with_a_failing_attachment_saves_nothing() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(count(d), 0, "an entry was kept without its attachment");
-    let id = stdout(&dossier(
+    let id = ok(&dossier(
         &[
             "add",
             d,
@@ -169,7 +162,7 @@ fn new_recovery_code_and_rekey_replace_the_old_code() {
     let dir = tmp.path().join("kluis");
     let old = init(&dir);
     let d = dir.to_str().unwrap();
-    stdout(&dossier(
+    ok(&dossier(
         &[
             "add",
             d,
@@ -182,7 +175,7 @@ fn new_recovery_code_and_rekey_replace_the_old_code() {
         ],
         &[],
     ));
-    let new = stdout(&dossier(&["new-recovery-code", d], &[]));
+    let new = ok(&dossier(&["new-recovery-code", d], &[]));
     let new = new.lines().last().unwrap().trim().to_string();
     assert_ne!(new, old);
     assert_eq!(
@@ -195,7 +188,7 @@ fn new_recovery_code_and_rekey_replace_the_old_code() {
         .status
         .success());
     let rekeyed = dossier(&["rekey", d], &[]);
-    let third = stdout(&rekeyed).lines().last().unwrap().trim().to_string();
+    let third = ok(&rekeyed).lines().last().unwrap().trim().to_string();
     assert!(String::from_utf8_lossy(&rekeyed.stderr).contains("Opnieuw versleutelen"));
     assert_eq!(
         dossier(&["check", d], &[("DOSSIER_RECOVERY_CODE", &new)])
@@ -218,7 +211,7 @@ fn every_file_the_cli_writes_is_private() {
     let dir = tmp.path().join("kluis");
     init(&dir);
     let d = dir.to_str().unwrap();
-    stdout(&dossier(
+    ok(&dossier(
         &[
             "add",
             d,
@@ -234,9 +227,9 @@ fn every_file_the_cli_writes_is_private() {
         &[],
     ));
     let json = tmp.path().join("alles.json");
-    stdout(&dossier(&["export-json", d, json.to_str().unwrap()], &[]));
+    ok(&dossier(&["export-json", d, json.to_str().unwrap()], &[]));
     let pdf = tmp.path().join("overzicht.pdf");
-    stdout(&dossier(
+    ok(&dossier(
         &["export", d, "--pdf", pdf.to_str().unwrap()],
         &[],
     ));

@@ -18,8 +18,9 @@ const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 /// Why an image was not decoded.
 #[derive(Debug)]
 pub(crate) enum Refused {
-    /// Larger than the limits: its width and height, as its header says.
-    TooLarge { width: u32, height: u32 },
+    /// Larger than the limits: its width and height as its header says (None when only
+    /// the decoder's allocation limit knew).
+    TooLarge(Option<(u32, u32)>),
     /// Damaged, cut off, or not what its type says.
     Unreadable(image::ImageError),
 }
@@ -27,12 +28,17 @@ pub(crate) enum Refused {
 impl From<image::ImageError> for Refused {
     fn from(e: image::ImageError) -> Self {
         match e {
-            image::ImageError::Limits(_) => Refused::TooLarge {
-                width: 0,
-                height: 0,
-            },
+            image::ImageError::Limits(_) => Refused::TooLarge(None),
             other => Refused::Unreadable(other),
         }
+    }
+}
+
+impl Refused {
+    /// " (W × H)" when the size is known, for the message that names it.
+    pub(crate) fn size_note(size: Option<(u32, u32)>) -> String {
+        size.map(|(w, h)| format!(" ({w} × {h})"))
+            .unwrap_or_default()
     }
 }
 
@@ -49,7 +55,7 @@ pub(crate) fn decode(
     let mut decoder = ImageReader::with_format(Cursor::new(bytes), format).into_decoder()?;
     let (width, height) = decoder.dimensions();
     if too_large(width, height) {
-        return Err(Refused::TooLarge { width, height });
+        return Err(Refused::TooLarge(Some((width, height))));
     }
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);

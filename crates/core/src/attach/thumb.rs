@@ -16,12 +16,10 @@ pub(crate) const THUMBNAIL_MAX: u32 = 480;
 pub(crate) fn preview(media_type: &str, bytes: &[u8]) -> Preview {
     match thumbnail(media_type, bytes) {
         Ok(p) => p,
-        Err(Refused::TooLarge { width, height }) if width > 0 => super::none(format!(
-            "the image is too large to show ({width} × {height} pixels); the file itself is kept unchanged"
+        Err(Refused::TooLarge(size)) => super::none(format!(
+            "the image is too large to show{}; the file itself is kept unchanged",
+            Refused::size_note(size)
         )),
-        Err(Refused::TooLarge { .. }) => super::none(
-            "the image is too large to show; the file itself is kept unchanged".into(),
-        ),
         Err(Refused::Unreadable(e)) => super::none(format!(
             "the image could not be read; it may be damaged ({e})"
         )),

@@ -20,11 +20,8 @@ const MAX_TEXT_CHARS: usize = 200_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     DamagedImage,
-    /// More pixels than `crate::picture` decodes (0 × 0 when only the decoder knew).
-    TooLargeImage {
-        width: u32,
-        height: u32,
-    },
+    /// More pixels than `crate::picture` decodes (its size, when the header gave it).
+    TooLargeImage(Option<(u32, u32)>),
     EncryptedPdf,
     DamagedPdf,
     Unsupported(String),
@@ -39,12 +36,8 @@ impl Reason {
                 "This image is damaged or incomplete and cannot be printed.",
             )
             .into(),
-            Reason::TooLargeImage { width, height } => {
-                let size = if *width > 0 {
-                    format!(" ({width} × {height})")
-                } else {
-                    String::new()
-                };
+            Reason::TooLargeImage(size) => {
+                let size = Refused::size_note(*size);
                 match lang {
                     Lang::Nl => format!("Deze afbeelding is te groot om af te drukken{size}."),
                     Lang::En => format!("This image is too large to print{size}."),
@@ -232,9 +225,7 @@ fn jpeg_components(b: &[u8]) -> Option<u8> {
 fn picture(bytes: &[u8], format: image::ImageFormat) -> Media {
     let (img, orientation) = match crate::picture::decode(bytes, format) {
         Ok(decoded) => decoded,
-        Err(Refused::TooLarge { width, height }) => {
-            return Media::Placeholder(Reason::TooLargeImage { width, height })
-        }
+        Err(Refused::TooLarge(size)) => return Media::Placeholder(Reason::TooLargeImage(size)),
         Err(Refused::Unreadable(_)) => return Media::Placeholder(Reason::DamagedImage),
     };
     let upright = orientation.is_none_or(|o| o == image::metadata::Orientation::NoTransforms);
