@@ -19,8 +19,9 @@ BUILD_PACKAGES=(
   librsvg2-dev libssl-dev libayatana-appindicator3-dev libxdo-dev build-essential
   pkg-config file
 )
-# age: the Debian age tool decrypts our backups in the interop tests (F11).
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar age)
+# age: the Debian age tool decrypts our backups in the interop tests (F11). unzip reads
+# the .docx letters back (F12); poppler-utils' pdftotext/pdfinfo the PDFs.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar age unzip)
 
 missing=()
 packages=("${BUILD_PACKAGES[@]}")

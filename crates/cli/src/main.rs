@@ -10,6 +10,7 @@ mod entry_cmd;
 mod exemption_cmd;
 mod export_cmd;
 mod json;
+mod letter_cmd;
 mod link_cmd;
 mod messages;
 mod outfile;
@@ -47,6 +48,25 @@ enum Cmd {
     Rekey { dir: PathBuf },
     /// Add an entry to the timeline; prints its id
     Add(Box<entry_cmd::AddArgs>),
+    /// Write a letter from entry ENTRY_ID to FILE (pdf, txt, docx) and keep it as a draft
+    /// letter-out entry; without --type, list the letters that fit the entry
+    Letter(Box<letter_cmd::LetterArgs>),
+    /// Mark a letter made with `letter` as sent: on which day, how, with the proof
+    LetterSent {
+        dir: PathBuf,
+        id: i64,
+        /// The day it was sent, YYYY-MM-DD
+        #[arg(long)]
+        on: String,
+        /// How: aangetekend, e-mail, webformulier, balie…
+        #[arg(long)]
+        how: String,
+        /// The proof of sending (a photo of the receipt, the confirmation e-mail)
+        #[arg(long, value_name = "FILE")]
+        proof: Option<PathBuf>,
+    },
+    /// Show your own name, address and e-mail (used in letters); with flags, set them
+    Profile(letter_cmd::ProfileArgs),
     /// List the entries, oldest first (tombstones only with --deleted)
     List {
         dir: PathBuf,
@@ -335,6 +355,15 @@ fn main() -> ExitCode {
         Cmd::NewRecoveryCode { dir } => commands::new_recovery_code(&dir, lang),
         Cmd::Rekey { dir } => commands::rekey(&dir, lang),
         Cmd::Add(args) => entry_cmd::add(&args, lang),
+        Cmd::Letter(args) => letter_cmd::letter(&args, lang),
+        Cmd::LetterSent {
+            dir,
+            id,
+            on,
+            how,
+            proof,
+        } => letter_cmd::sent(&dir, id, &on, &how, proof.as_deref(), lang),
+        Cmd::Profile(args) => letter_cmd::profile(&args, lang),
         Cmd::List {
             dir,
             json,

@@ -238,6 +238,20 @@ fn core_message(e: &Error) -> (String, String, u8) {
             "open the dossier once with the recovery code (DOSSIER_RECOVERY_CODE) before making the first backup".into(),
             44,
         ),
+        Error::LetterIncomplete(missing) => {
+            let nl: Vec<&str> = missing.iter().map(|m| m.nl.as_str()).collect();
+            let en: Vec<&str> = missing.iter().map(|m| m.en.as_str()).collect();
+            (
+                format!("de brief kan nog niet worden gemaakt; dit ontbreekt: {}. Er is niets geschreven", nl.join(", ")),
+                format!("the letter cannot be made yet; missing: {}. Nothing was written", en.join(", ")),
+                50,
+            )
+        }
+        Error::LetterNotOffered { nl, en } => (
+            format!("{nl}. Er is niets geschreven"),
+            format!("{en}. Nothing was written"),
+            51,
+        ),
         other => (other.to_string(), other.to_string(), 1),
     }
 }

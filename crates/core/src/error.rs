@@ -103,6 +103,21 @@ pub enum Error {
     /// The dossier has no backup recipient yet; open it once with the recovery code.
     #[error("open the dossier once with its recovery code before the first backup")]
     BackupNeedsRecoveryCode,
+    /// A letter cannot be made without these (each named in the user's words, for an
+    /// objection as the element Awb 6:5 requires). Nothing was written.
+    #[error("the letter cannot be made yet; missing: {}", missing_list(.0))]
+    LetterIncomplete(Vec<crate::letters::Missing>),
+    /// This kind of letter does not fit this entry, or not yet (an ingebrekestelling
+    /// before the period for deciding has passed). Nothing was written.
+    #[error("{en}")]
+    LetterNotOffered { nl: String, en: String },
+}
+
+fn missing_list(m: &[crate::letters::Missing]) -> String {
+    m.iter()
+        .map(|m| m.en.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Error {
@@ -135,6 +150,8 @@ impl Error {
             Error::BackupTruncated => "backup_truncated",
             Error::BackupTooNew { .. } => "backup_too_new",
             Error::BackupNeedsRecoveryCode => "backup_needs_recovery_code",
+            Error::LetterIncomplete(_) => "letter_incomplete",
+            Error::LetterNotOffered { .. } => "letter_not_offered",
         }
     }
 

@@ -343,7 +343,7 @@ fn extended(e: &Exemption, live: &[&Exemption]) -> bool {
     })
 }
 
-fn duty_phrase_nl(d: &ExemptionData) -> String {
+pub(crate) fn duty_phrase_nl(d: &ExemptionData) -> String {
     match d.duty {
         Duty::Work => "de arbeidsverplichtingen".into(),
         Duty::Applying => "de sollicitatieplicht".into(),

@@ -22,10 +22,12 @@ pub mod filter;
 pub mod fuzzing;
 pub mod import;
 pub mod lang;
+pub mod letters;
 pub mod link;
 pub mod person;
 mod picture;
 pub mod process;
+pub mod profile;
 pub mod reason;
 pub mod record;
 // The store is core's own: every write goes through an api function that appends its
@@ -39,6 +41,7 @@ pub mod todo;
 pub mod vault;
 
 pub use api::attachments::PreparedAttachment;
+pub use api::letters::{GroundSuggestion, MadeLetter, DRAFT_TAG};
 pub use attachment::{Attachment, Preview};
 pub use case::{Case, CaseData, CaseStatus};
 pub use clock::{dutch_today, Clock, FixedClock, SystemClock};
@@ -49,6 +52,7 @@ pub use exemption::{Duty, Exemption, ExemptionBasis, ExemptionData, ExemptionWar
 pub use filter::{EntryFilter, Page};
 pub use link::{EntryLink, LinkKind};
 pub use person::{KlantmanagerPeriod, Person, PersonData};
+pub use profile::Profile;
 pub use reason::{ChangeReason, ReasonLang};
 pub use store::history::{ChainReport, Version, GENESIS};
 pub use vault::{Dossier, KdfParams, RecoveryCode, SlotCopy, Unlock};

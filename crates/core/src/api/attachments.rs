@@ -116,7 +116,7 @@ impl PreparedAttachment {
     }
 
     /// Stores it on `entry_id` inside the caller's transaction, with a new version.
-    fn store(
+    pub(super) fn store(
         &self,
         tx: &rusqlite::Transaction<'_>,
         entry_id: i64,

@@ -28,3 +28,9 @@ pub fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
 
 /// When the last backup was made (RFC 3339 UTC), for the reminder.
 pub const LAST_BACKUP_AT: &str = "last_backup_at";
+
+/// The user's own details (`crate::profile`): name, address lines (newline-separated),
+/// e-mail address.
+pub const PROFILE_NAME: &str = "profile_name";
+pub const PROFILE_ADDRESS: &str = "profile_address";
+pub const PROFILE_EMAIL: &str = "profile_email";
