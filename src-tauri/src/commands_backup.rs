@@ -145,15 +145,8 @@ pub async fn make_backup(
     let source = state.with_dossier(|d| Ok(d.backup_source()?))?;
     let handle = app.clone();
     let target = path.clone();
-    let report = blocking(move || {
-        Ok(source.write(
-            &target,
-            &SystemClock,
-            &SystemRandom::new(),
-            &mut emitter(&handle),
-        )?)
-    })
-    .await?;
+    let report =
+        blocking(move || Ok(source.write(&target, &SystemClock, &mut emitter(&handle))?)).await?;
     state.with_dossier(|d| Ok(d.record_backup(&report)?))?;
     Ok(summary_dto(
         &report.body,

@@ -75,12 +75,7 @@ fn progress_printer(lang: Lang) -> impl FnMut(Progress) {
 
 pub fn backup(dir: &Path, file: &Path, lang: Lang) -> Result {
     let mut d = open(dir, lang)?;
-    let report = d.backup_to(
-        file,
-        &SystemClock,
-        &SystemRandom::new(),
-        &mut progress_printer(lang),
-    )?;
+    let report = d.backup_to(file, &SystemClock, &mut progress_printer(lang))?;
     let mut out = std::io::stdout().lock();
     writeln!(
         out,

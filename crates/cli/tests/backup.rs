@@ -184,16 +184,37 @@ fn the_age_tool_decrypts_our_backup_with_the_identity_and_tar_and_sha256sum_agre
         &x,
     );
     let list = String::from_utf8(sh("tar", &["-tf", "b.tar"], &x).stdout).unwrap();
-    assert_eq!(list, "manifest.json\ndossier.db\n");
+    // The CLI had the dossier to itself, so its -wal was folded into the file.
+    assert_eq!(list, "manifest.json\ndossier.db\nSHA256SUMS\n");
     sh("tar", &["-xf", "b.tar"], &x);
     let manifest: serde_json::Value =
         serde_json::from_slice(&fs::read(x.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["body"]["entries"], 29);
     let member = &manifest["members"][0];
     assert_eq!(member["name"], "dossier.db");
-    let sums = format!("{}  dossier.db\n", member["sha256"].as_str().unwrap());
-    fs::write(x.join("SUMS"), sums).unwrap();
-    sh("sha256sum", &["-c", "SUMS"], &x);
+    assert_eq!(
+        member["size"].as_u64().unwrap(),
+        fs::metadata(x.join("dossier.db")).unwrap().len()
+    );
+    let sums = String::from_utf8(fs::read(x.join("SHA256SUMS")).unwrap()).unwrap();
+    assert!(
+        sums.ends_with("  dossier.db\n") && sums.lines().count() == 1,
+        "{sums}"
+    );
+    sh("sha256sum", &["-c", "SHA256SUMS"], &x);
+    // One changed byte and the standard tool says so.
+    let mut db = fs::read(x.join("dossier.db")).unwrap();
+    db[5000] ^= 1;
+    fs::write(x.join("dossier.db"), &db).unwrap();
+    assert!(!Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(&x)
+        .output()
+        .unwrap()
+        .status
+        .success());
+    db[5000] ^= 1;
+    fs::write(x.join("dossier.db"), &db).unwrap();
     // The database inside is still encrypted: no SQLite header, none of the text.
     let db = fs::read(x.join("dossier.db")).unwrap();
     assert!(!db.starts_with(b"SQLite format 3"));
@@ -214,7 +235,7 @@ fn reencrypted_check(code: &str, file: &Path, work: &Path, edit: impl Fn(&mut Ve
     fs::write(work.join("manifest.json"), &m).unwrap();
     sh(
         "tar",
-        &["-cf", "c.tar", "manifest.json", "dossier.db"],
+        &["-cf", "c.tar", "manifest.json", "dossier.db", "SHA256SUMS"],
         work,
     );
     sh(age, &["-r", &recipient, "-o", "c.age", "c.tar"], work);

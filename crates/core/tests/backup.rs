@@ -64,8 +64,7 @@ fn filled(dir: &Path) -> (Dossier, RecoveryCode) {
 }
 
 fn make_backup(d: &mut Dossier, file: &Path) -> backup::BackupReport {
-    d.backup_to(file, &clock(), &SystemRandom::new(), &mut quiet())
-        .unwrap()
+    d.backup_to(file, &clock(), &mut quiet()).unwrap()
 }
 
 fn check(
@@ -184,7 +183,7 @@ fn backup_is_private_never_overwrites_and_cleans_a_stale_partial() {
     assert!(!tmp.path().join("kopie.age.partial").exists());
     assert!(!tmp.path().join("kopie.age.partial-db").exists());
     let before = fs::read(&file).unwrap();
-    let again = d.backup_to(&file, &clock(), &SystemRandom::new(), &mut quiet());
+    let again = d.backup_to(&file, &clock(), &mut quiet());
     assert!(matches!(again, Err(Error::AlreadyExists(_))), "{again:?}");
     assert_eq!(fs::read(&file).unwrap(), before);
     check(&file, &code, tmp.path()).unwrap();
@@ -334,9 +333,7 @@ fn a_backup_taken_while_another_thread_adds_entries_checks_out() {
     };
     rx.recv().unwrap();
     let file = tmp.path().join("kopie.age");
-    let report = source
-        .write(&file, &clock(), &SystemRandom::new(), &mut quiet())
-        .unwrap();
+    let report = source.write(&file, &clock(), &mut quiet()).unwrap();
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     let (d, n) = writer.join().unwrap();
     let summary = check(&file, &code, tmp.path()).unwrap();

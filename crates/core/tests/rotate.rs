@@ -134,7 +134,7 @@ fn backups_after_a_new_recovery_code_open_with_the_new_code() {
     d.add_entry(&note("brief", ""), &clock()).unwrap();
     let rng = SystemRandom::new();
     let before = tmp.path().join("voor.age");
-    d.backup_to(&before, &clock(), &rng, &mut |_| {}).unwrap();
+    d.backup_to(&before, &clock(), &mut |_| {}).unwrap();
     let new = d.new_recovery_code(&rng).unwrap();
     assert_eq!(
         d.backup_recipient().unwrap().unwrap(),
@@ -143,7 +143,7 @@ fn backups_after_a_new_recovery_code_open_with_the_new_code() {
             .recipient()
     );
     let after = tmp.path().join("na.age");
-    d.backup_to(&after, &clock(), &rng, &mut |_| {}).unwrap();
+    d.backup_to(&after, &clock(), &mut |_| {}).unwrap();
     let check = |file: &std::path::Path, code| {
         backup::check_backup(file, code, tmp.path(), &rng, &mut |_| {})
     };
@@ -162,7 +162,7 @@ fn backups_after_a_new_recovery_code_open_with_the_new_code() {
         .rekey(PASS, &KdfParams::INSECURE_FOR_TESTS, &rng, &mut |_| {})
         .unwrap();
     let rekeyed = tmp.path().join("herversleuteld.age");
-    d.backup_to(&rekeyed, &clock(), &rng, &mut |_| {}).unwrap();
+    d.backup_to(&rekeyed, &clock(), &mut |_| {}).unwrap();
     assert!(check(&rekeyed, &third).is_ok());
     assert!(matches!(
         check(&rekeyed, &new).unwrap_err(),

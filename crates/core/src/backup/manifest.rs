@@ -12,10 +12,28 @@ use crate::error::{from_sqlite, Error, Result};
 
 /// Names a backup file's format inside the manifest.
 pub const FORMAT: &str = "dossierkluis-backup";
-/// The manifest layout this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The manifest layout this build writes; it reads every one up to it. Version 1 held
+/// a copy with its own key and the SHA-256 in the manifest; version 2 holds the
+/// dossier's own (encrypted) files and the sums in a last member, `SHA256SUMS`.
+pub const FORMAT_VERSION: u32 = 2;
 pub const MANIFEST_MEMBER: &str = "manifest.json";
 pub const DATABASE_MEMBER: &str = "dossier.db";
+/// The database's write-ahead log, when it held frames (SQLite replays it on opening).
+pub const WAL_MEMBER: &str = "dossier.db-wal";
+/// The members' SHA-256 in the format `sha256sum -c` reads.
+pub const SUMS_MEMBER: &str = "SHA256SUMS";
+/// `SHA256SUMS` lists a few lines; anything much larger is not ours.
+pub(crate) const MAX_SUMS_BYTES: u64 = 4096;
+
+/// One line of `SHA256SUMS`.
+pub(crate) fn sums_line(sha256_hex: &str, name: &str) -> String {
+    format!("{sha256_hex}  {name}\n")
+}
+
+/// The length of [`sums_line`] for `name`, known before the hash is.
+pub(crate) fn sums_line_len(name: &str) -> u64 {
+    (64 + 2 + name.len() + 1) as u64
+}
 /// The settings row in the copied database that holds the manifest's body, so a
 /// changed manifest does not agree with the database it describes.
 pub(crate) const BODY_SETTING: &str = "backup_manifest_body";
@@ -53,6 +71,8 @@ pub struct ManifestBody {
 pub struct Member {
     pub name: String,
     pub size: u64,
+    /// Version 1 only; version 2 lists the sums in `SHA256SUMS`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sha256: String,
 }
 
@@ -65,8 +85,9 @@ pub struct Manifest {
     pub members: Vec<Member>,
     /// Length of the whole tar inside the age file: a shorter file was cut off.
     pub payload_bytes: u64,
-    /// The SQLCipher raw key of the database copy (hex). Random per backup; the age
-    /// encryption around the manifest is what protects it.
+    /// The SQLCipher raw key of the database files (hex): the dossier's data key at
+    /// the time (version 1: a random key of its own copy). The age encryption around
+    /// the manifest protects it, as the recovery slot protects it in the dossier.
     pub database_key: String,
 }
 

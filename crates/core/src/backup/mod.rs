@@ -2,11 +2,12 @@
 //! derived from the recovery code (so the `age` tool and the printed code alone can
 //! open it); checking one without restoring; restoring into a new folder or in place.
 //!
-//! Inside the age file is a tar of two members: `manifest.json` (what the backup
-//! holds, the copy's key, every other member's size and SHA-256) and `dossier.db`, a
-//! copy made by SQLCipher itself and still encrypted with its own random key.
+//! Inside the age file is a tar of `manifest.json` (what the backup holds, the key,
+//! every file's size), `dossier.db` (and `dossier.db-wal` when it held frames) as the
+//! dossier's own still-encrypted files, and `SHA256SUMS` for `sha256sum -c`.
 
 mod check;
+mod copy;
 pub mod identity;
 pub mod manifest;
 mod read;

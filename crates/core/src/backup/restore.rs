@@ -12,9 +12,10 @@ use rusqlite::Connection;
 use zeroize::Zeroizing;
 
 use super::check::{open_copy, verify_copy, BackupSummary, Scratch};
+use super::copy::{export_copy, remove_database_files};
 use super::identity::BackupIdentity;
 use super::manifest::{self, Manifest, ManifestBody};
-use super::write::{export_copy, remove_database_files, BackupReport};
+use super::write::BackupReport;
 use super::{read, Phase, Progress};
 use crate::clock::Clock;
 use crate::error::{from_sqlite, Error, Result};
@@ -229,7 +230,7 @@ impl Dossier {
         remove_stale_staging(&dir);
         let staging = Scratch::new(&parent_of(&dir), &staging_prefix(&dir), rng)?;
         let (m, conn, copy) = unpack_checked(file, code, &staging.0, progress)?;
-        let safety = self.backup_to(safety_file, clock, rng, progress)?;
+        let safety = self.backup_to(safety_file, clock, progress)?;
         let recipient = self.backup_recipient()?;
         let key = self.data_key();
         let restored = write_restored(&conn, &staging.0, &key, &m, recipient.as_deref(), progress)?;

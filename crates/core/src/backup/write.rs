@@ -1,24 +1,24 @@
-//! Making a backup: a consistent copy of the database made by SQLCipher itself
-//! (`ATTACH … KEY` + `sqlcipher_export`, into a database with its own random key) from
-//! a second connection, so the dossier stays usable meanwhile; then one age file
-//! holding a tar of the manifest and that copy, written to `.partial`, fsynced and
-//! renamed without ever replacing an existing file.
+//! Making a backup: a snapshot of the database files (still encrypted, copied while
+//! holding the writer lock for a moment, see `copy.rs`) from a second connection, so
+//! the dossier stays usable meanwhile; then one age file holding a tar of the manifest,
+//! those files and their SHA-256 sums (hashed as they stream, so every byte is read
+//! once), written to `.partial`, fsynced and renamed without ever replacing a file.
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read};
 use std::path::{Path, PathBuf};
 
 use ring::digest;
-use ring::rand::SecureRandom;
 use rusqlite::Connection;
 use zeroize::Zeroizing;
 
+use super::copy::{remove_database_files, snapshot, Snapshot};
 use super::manifest::{self, Manifest, ManifestBody, Member};
 use super::{tag, Phase, Progress};
 use crate::clock::Clock;
-use crate::error::{from_sqlite, Error, Result};
+use crate::error::{Error, Result};
 use crate::store::settings;
-use crate::vault::{self, Dossier};
+use crate::vault::Dossier;
 
 /// The app version written into every manifest.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -42,6 +42,9 @@ pub struct BackupSource {
     recipient: String,
     dossier_id: String,
     dossier_dir: PathBuf,
+    /// The data key (hex), which opens the copied files: the age encryption around
+    /// the manifest protects it, as the recovery slot protects it in the dossier.
+    key_hex: Zeroizing<String>,
 }
 
 impl std::fmt::Debug for BackupSource {
@@ -61,99 +64,17 @@ pub(crate) fn partial_names(file: &Path) -> (PathBuf, PathBuf) {
     (PathBuf::from(partial), PathBuf::from(copy))
 }
 
-pub(crate) fn remove_database_files(db: &Path) {
-    for suffix in ["", "-journal", "-wal", "-shm"] {
-        let mut p = db.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = fs::remove_file(PathBuf::from(p));
-    }
-}
-
-fn hex_key(rng: &dyn SecureRandom) -> Result<Zeroizing<String>> {
-    let key = vault::new_data_key(rng)?;
-    Ok(Zeroizing::new(hex::encode(&key[..])))
-}
-
-/// Copies the database `conn` reads (alias `main`) into a new file keyed with
-/// `key_hex`, inside one read transaction; `inside` runs in the same transaction (to
-/// read facts that must match the copy) and may write to the copy (alias `copy`).
-pub(crate) fn export_copy<T>(
-    conn: &Connection,
-    target: &Path,
-    key_hex: &str,
-    inside: impl FnOnce(&Connection) -> Result<T>,
-) -> Result<T> {
-    // The copy is encrypted from its first page; creating the file first makes SQLite
-    // keep our permissions for it and its journal.
-    vault::new_private_file(target)?;
-    let key = Zeroizing::new(format!("x'{key_hex}'"));
-    conn.execute(
-        "ATTACH DATABASE ?1 AS copy KEY ?2",
-        rusqlite::params![target.to_string_lossy(), key.as_str()],
-    )
-    .map_err(|e| from_sqlite("start the database copy", e))?;
-    let result = (|| {
-        conn.execute_batch("BEGIN")
-            .map_err(|e| from_sqlite("start the database copy", e))?;
-        let out = (|| {
-            let version: u32 = conn
-                .query_row("PRAGMA main.user_version", [], |r| r.get(0))
-                .map_err(|e| from_sqlite("read the schema version", e))?;
-            conn.query_row("SELECT sqlcipher_export('copy')", [], |_| Ok(()))
-                .map_err(|e| from_sqlite("copy the database", e))?;
-            conn.execute_batch(&format!("PRAGMA copy.user_version = {version}"))
-                .map_err(|e| from_sqlite("copy the database", e))?;
-            inside(conn)
-        })();
-        match out {
-            Ok(v) => {
-                conn.execute_batch("COMMIT")
-                    .map_err(|e| from_sqlite("finish the database copy", e))?;
-                Ok(v)
-            }
-            Err(e) => {
-                let _ = conn.execute_batch("ROLLBACK");
-                Err(e)
-            }
-        }
-    })();
-    let detach = conn
-        .execute_batch("DETACH DATABASE copy")
-        .map_err(|e| from_sqlite("finish the database copy", e));
-    let out = result?;
-    detach?;
-    Ok(out)
-}
-
-/// SHA-256 and size of a file, read in blocks.
-pub(crate) fn hash_file(path: &Path) -> Result<(u64, String)> {
-    let mut f = File::open(path).map_err(|e| Error::io("read the database copy", e))?;
-    let mut ctx = digest::Context::new(&digest::SHA256);
-    let mut buf = vec![0u8; 1 << 16];
-    let mut size = 0u64;
-    loop {
-        let n = f
-            .read(&mut buf)
-            .map_err(|e| Error::io("read the database copy", e))?;
-        if n == 0 {
-            break;
-        }
-        ctx.update(&buf[..n]);
-        size += n as u64;
-    }
-    Ok((size, hex::encode(ctx.finish().as_ref())))
-}
-
 fn padded(n: u64) -> u64 {
     n.div_ceil(512) * 512
 }
 
 /// The tar's length: a 512-byte header per member, contents padded to 512, and the
 /// two zero blocks that end it. The manifest names it, so its own size is solved for.
-fn with_payload_size(mut m: Manifest, db_size: u64) -> Manifest {
+fn with_payload_size(mut m: Manifest, others: &[u64]) -> Manifest {
+    let rest: u64 = others.iter().map(|&n| 512 + padded(n)).sum();
     loop {
         let len = m.to_bytes().len() as u64;
-        let total = 512 + padded(len) + 512 + padded(db_size) + 1024;
+        let total = 512 + padded(len) + rest + 1024;
         if total == m.payload_bytes {
             return m;
         }
@@ -161,24 +82,26 @@ fn with_payload_size(mut m: Manifest, db_size: u64) -> Manifest {
     }
 }
 
-/// Reads `inner` and reports how far it got.
-struct Counting<'a, R> {
+/// Reads `inner`, hashes what passes and reports how far the whole backup got.
+struct Hashing<'a, 'p, R> {
     inner: R,
-    done: u64,
+    hash: digest::Context,
+    done: &'a mut u64,
     total: u64,
-    progress: &'a mut dyn FnMut(Progress),
+    progress: &'a mut (dyn FnMut(Progress) + 'p),
 }
 
-impl<R: Read> Read for Counting<'_, R> {
+impl<R: Read> Read for Hashing<'_, '_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let before = self.done >> 22;
-        self.done += n as u64;
+        self.hash.update(&buf[..n]);
+        let before = *self.done >> 22;
+        *self.done += n as u64;
         // About every 4 MiB, and at the end: often enough for a progress bar.
-        if self.done >> 22 != before || self.done == self.total {
+        if *self.done >> 22 != before || *self.done == self.total {
             (self.progress)(Progress {
                 phase: Phase::Encrypt,
-                done: self.done,
+                done: *self.done,
                 total: self.total,
             });
         }
@@ -198,6 +121,22 @@ fn tar_header(name: &str, size: u64, mtime: u64) -> Result<tar::Header> {
     Ok(h)
 }
 
+/// The database members of a snapshot: (name in the tar, file, size).
+fn members(snap: &Snapshot) -> Result<Vec<(&'static str, PathBuf, u64)>> {
+    let mut out = vec![(manifest::DATABASE_MEMBER, snap.db.clone())];
+    if let Some(wal) = &snap.wal {
+        out.push((manifest::WAL_MEMBER, wal.clone()));
+    }
+    out.into_iter()
+        .map(|(name, path)| {
+            let size = fs::metadata(&path)
+                .map_err(|e| Error::io("read the database copy", e))?
+                .len();
+            Ok((name, path, size))
+        })
+        .collect()
+}
+
 impl Dossier {
     /// A source for one backup; needs the stored backup recipient.
     pub fn backup_source(&self) -> Result<BackupSource> {
@@ -209,6 +148,7 @@ impl Dossier {
             recipient,
             dossier_id: self.dossier_id().to_string(),
             dossier_dir: self.dir().to_path_buf(),
+            key_hex: Zeroizing::new(hex::encode(&self.data_key()[..])),
         })
     }
 
@@ -217,10 +157,9 @@ impl Dossier {
         &mut self,
         file: &Path,
         clock: &dyn Clock,
-        rng: &dyn SecureRandom,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<BackupReport> {
-        let report = self.backup_source()?.write(file, clock, rng, progress)?;
+        let report = self.backup_source()?.write(file, clock, progress)?;
         self.record_backup(&report)?;
         Ok(report)
     }
@@ -239,7 +178,6 @@ impl BackupSource {
         self,
         file: &Path,
         clock: &dyn Clock,
-        rng: &dyn SecureRandom,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<BackupReport> {
         if fs::symlink_metadata(file).is_ok() {
@@ -252,7 +190,7 @@ impl BackupSource {
         let (partial, copy) = partial_names(file);
         let _ = fs::remove_file(&partial);
         remove_database_files(&copy);
-        let result = self.write_parts(file, &partial, &copy, clock, rng, progress);
+        let result = self.write_parts(file, &partial, &copy, clock, progress);
         let _ = fs::remove_file(&partial);
         remove_database_files(&copy);
         let body = result?;
@@ -273,7 +211,6 @@ impl BackupSource {
         partial: &Path,
         copy: &Path,
         clock: &dyn Clock,
-        rng: &dyn SecureRandom,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ManifestBody> {
         progress(Progress {
@@ -281,41 +218,41 @@ impl BackupSource {
             done: 0,
             total: 0,
         });
-        let key = hex_key(rng)?;
         let now = clock.now();
         let created_at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let body = export_copy(&self.conn, copy, &key, |conn| {
-            let body = manifest::facts(conn, "main", APP_VERSION, &created_at, &self.dossier_id)?;
-            let json = serde_json::to_string(&body)
-                .map_err(|e| Error::Invalid(format!("write the manifest: {e}")))?;
-            conn.execute(
-                "INSERT INTO copy.settings (key, value) VALUES (?1, ?2)",
-                [manifest::BODY_SETTING, json.as_str()],
-            )
-            .map_err(|e| from_sqlite("write the manifest", e))?;
-            Ok(body)
+        let snap = snapshot(&self.conn, &self.dossier_dir, copy, |c| {
+            manifest::facts(c, "main", APP_VERSION, &created_at, &self.dossier_id)
         })?;
-        let (db_size, db_sha) = hash_file(copy)?;
+        let files = members(&snap)?;
+        let sums_len: u64 = files
+            .iter()
+            .map(|(name, _, _)| manifest::sums_line_len(name))
+            .sum();
+        let mut sizes: Vec<u64> = files.iter().map(|f| f.2).collect();
+        sizes.push(sums_len);
         let m = with_payload_size(
             Manifest {
                 format: manifest::FORMAT.into(),
                 format_version: manifest::FORMAT_VERSION,
-                body: body.clone(),
-                members: vec![Member {
-                    name: manifest::DATABASE_MEMBER.into(),
-                    size: db_size,
-                    sha256: db_sha,
-                }],
+                body: snap.body.clone(),
+                members: files
+                    .iter()
+                    .map(|(name, _, size)| Member {
+                        name: (*name).into(),
+                        size: *size,
+                        sha256: String::new(),
+                    })
+                    .collect(),
                 payload_bytes: 0,
-                database_key: key.to_string(),
+                database_key: self.key_hex.to_string(),
             },
-            db_size,
+            &sizes,
         );
         let manifest_bytes = Zeroizing::new(m.to_bytes());
         let mtime = u64::try_from(now.timestamp()).unwrap_or(0);
         let what = || format!("write {}", partial.display());
 
-        let out = vault::new_private_file(partial)?;
+        let out = crate::vault::new_private_file(partial)?;
         let recipient: age::x25519::Recipient = self
             .recipient
             .parse()
@@ -325,7 +262,7 @@ impl BackupSource {
         let encryptor = age::Encryptor::with_recipients(recipients.into_iter())
             .map_err(|e| Error::Invalid(format!("prepare the encryption: {e}")))?;
         let stream = encryptor
-            .wrap_output(BufWriter::with_capacity(1 << 16, out))
+            .wrap_output(BufWriter::with_capacity(1 << 20, out))
             .map_err(|e| Error::io(what(), e))?;
         let mut tar = tar::Builder::new(stream);
         tar.mode(tar::HeaderMode::Deterministic);
@@ -336,15 +273,26 @@ impl BackupSource {
         )?;
         tar.append(&h, manifest_bytes.as_slice())
             .map_err(|e| Error::io(what(), e))?;
-        let h = tar_header(manifest::DATABASE_MEMBER, db_size, mtime)?;
-        let db = File::open(copy).map_err(|e| Error::io("read the database copy", e))?;
-        let reader = Counting {
-            inner: db,
-            done: 0,
-            total: db_size,
-            progress,
-        };
-        tar.append(&h, reader).map_err(|e| Error::io(what(), e))?;
+        let total: u64 = files.iter().map(|f| f.2).sum();
+        let mut done = 0u64;
+        let mut sums = String::new();
+        for (name, path, size) in &files {
+            let mut reader = Hashing {
+                inner: File::open(path).map_err(|e| Error::io("read the database copy", e))?,
+                hash: digest::Context::new(&digest::SHA256),
+                done: &mut done,
+                total,
+                progress: &mut *progress,
+            };
+            let h = tar_header(name, *size, mtime)?;
+            tar.append(&h, &mut reader)
+                .map_err(|e| Error::io(what(), e))?;
+            let sha = hex::encode(reader.hash.finish().as_ref());
+            sums.push_str(&manifest::sums_line(&sha, name));
+        }
+        let h = tar_header(manifest::SUMS_MEMBER, sums.len() as u64, mtime)?;
+        tar.append(&h, sums.as_bytes())
+            .map_err(|e| Error::io(what(), e))?;
         let stream = tar.into_inner().map_err(|e| Error::io(what(), e))?;
         let buffered = stream.finish().map_err(|e| Error::io(what(), e))?;
         let out = buffered
@@ -353,6 +301,6 @@ impl BackupSource {
         out.sync_all().map_err(|e| Error::io(what(), e))?;
         drop(out);
         super::publish(partial, file)?;
-        Ok(body)
+        Ok(snap.body)
     }
 }
