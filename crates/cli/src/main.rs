@@ -12,6 +12,7 @@ mod export_cmd;
 mod json;
 mod letter_cmd;
 mod link_cmd;
+mod mail_cmd;
 mod messages;
 mod outfile;
 mod pdf_cmd;
@@ -126,6 +127,9 @@ enum Cmd {
     Verify { dir: PathBuf },
     /// Add all entries of FILE (the JSON of `list --json`) in one transaction
     Import { dir: PathBuf, file: PathBuf },
+    /// Turn e-mail files (.eml, .mbox, .msg) into email-in / email-out entries, all in
+    /// one transaction; messages already in the dossier are skipped
+    ImportMail(Box<mail_cmd::ImportMailArgs>),
     /// Print the chronological PDF bundle (cover, chronology, numbered exhibits) to FILE
     Export {
         dir: PathBuf,
@@ -406,6 +410,7 @@ fn main() -> ExitCode {
         } => link_cmd::link(&dir, from, to, &kind, remove, lang),
         Cmd::Links { dir, id, json } => link_cmd::links(&dir, id, json, lang),
         Cmd::Import { dir, file } => entry_cmd::import(&dir, &file, lang),
+        Cmd::ImportMail(args) => mail_cmd::import_mail(&args, lang),
         Cmd::Export {
             dir,
             pdf,

@@ -252,6 +252,35 @@ fn core_message(e: &Error) -> (String, String, u8) {
             format!("{en}. Nothing was written"),
             51,
         ),
+        Error::MailRefused(problems) => {
+            let en: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            let nl: Vec<String> = problems.iter().map(mail_problem_nl).collect();
+            let no_date = e.code() == "mail_needs_date";
+            let (hint_nl, hint_en) = if no_date {
+                (". Geef de datum met --date JJJJ-MM-DD", ". Give the date with --date YYYY-MM-DD")
+            } else {
+                ("", "")
+            };
+            (
+                format!("er is niets geïmporteerd; {}{hint_nl}", nl.join("; ")),
+                format!("nothing was imported; {}{hint_en}", en.join("; ")),
+                if no_date { 61 } else { 60 },
+            )
+        }
+        Error::MailNeedsOwnAddress => (
+            "uw eigen e-mailadres is nog niet bekend; geef het één keer op met dossier profile DIR --email uw@adres.nl, zodat uw eigen e-mails te onderscheiden zijn van ontvangen e-mails. Er is niets geïmporteerd".into(),
+            "your own e-mail address is not known yet; give it once with dossier profile DIR --email you@example.nl, so your own e-mails are told apart from those you received. Nothing was imported".into(),
+            62,
+        ),
         other => (other.to_string(), other.to_string(), 1),
+    }
+}
+
+fn mail_problem_nl(p: &dossier_core::mail::MailProblem) -> String {
+    use dossier_core::mail::MailProblemKind as K;
+    match &p.kind {
+        K::Unreadable(why) => format!("{}: niet te lezen als e-mail ({why})", p.file),
+        K::NoDate => format!("{}: het bericht heeft geen datum", p.file),
+        K::Refused(why) => format!("{}: {why}", p.file),
     }
 }

@@ -111,6 +111,19 @@ pub enum Error {
     /// before the period for deciding has passed). Nothing was written.
     #[error("{en}")]
     LetterNotOffered { nl: String, en: String },
+    /// Mail files (or messages of an mbox) that cannot be imported, each named with
+    /// why. Nothing was imported.
+    #[error("{}", mail_problems(.0))]
+    MailRefused(Vec<crate::mail::MailProblem>),
+    /// Telling the user's own e-mails from the agency's needs their own address, which
+    /// the profile does not have yet. Nothing was imported.
+    #[error("your own e-mail address is not known yet: give it once in your profile, so your own e-mails are told apart from those you received")]
+    MailNeedsOwnAddress,
+}
+
+fn mail_problems(p: &[crate::mail::MailProblem]) -> String {
+    let each: Vec<String> = p.iter().map(ToString::to_string).collect();
+    format!("nothing was imported; {}", each.join("; "))
 }
 
 fn missing_list(m: &[crate::letters::Missing]) -> String {
@@ -152,6 +165,14 @@ impl Error {
             Error::BackupNeedsRecoveryCode => "backup_needs_recovery_code",
             Error::LetterIncomplete(_) => "letter_incomplete",
             Error::LetterNotOffered { .. } => "letter_not_offered",
+            Error::MailRefused(p)
+                if p.iter()
+                    .all(|p| p.kind == crate::mail::MailProblemKind::NoDate) =>
+            {
+                "mail_needs_date"
+            }
+            Error::MailRefused(_) => "mail_refused",
+            Error::MailNeedsOwnAddress => "mail_needs_own_address",
         }
     }
 

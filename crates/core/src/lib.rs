@@ -24,6 +24,7 @@ pub mod import;
 pub mod lang;
 pub mod letters;
 pub mod link;
+pub mod mail;
 pub mod person;
 mod picture;
 pub mod process;
@@ -42,6 +43,7 @@ pub mod vault;
 
 pub use api::attachments::PreparedAttachment;
 pub use api::letters::{GroundSuggestion, MadeLetter, DRAFT_TAG};
+pub use api::mail::{DuplicateBy, MailImportOptions, MailImportReport, MailInput, MailOutcome};
 pub use attachment::{Attachment, Preview};
 pub use case::{Case, CaseData, CaseStatus};
 pub use clock::{dutch_today, Clock, FixedClock, SystemClock};

@@ -10,6 +10,7 @@ mod exemptions;
 pub mod filter;
 pub(crate) mod letters;
 mod links;
+pub mod mail;
 mod people;
 mod profile;
 mod todos;
