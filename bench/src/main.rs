@@ -55,10 +55,12 @@ fn best(v: &[Duration]) -> Duration {
 fn main() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let rng = SystemRandom::new();
-    // `dossier-bench backup` runs only the backup bench (the whole suite is long on 2 cores).
-    if std::env::args().nth(1).as_deref() == Some("backup") {
-        backup::run(tmp.path());
-        return;
+    // `dossier-bench backup` runs only the backup bench (the whole suite is long on 2 cores),
+    // `dossier-bench timeline` only the 100,000-entry timeline.
+    match std::env::args().nth(1).as_deref() {
+        Some("backup") => return backup::run(tmp.path()),
+        Some("timeline") => return timeline::run(tmp.path(), &rng),
+        _ => {}
     }
 
     // Unlock cost of the default KDF (what a person waits for at the unlock screen).

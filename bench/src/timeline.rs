@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use dossier_core::person::NamedRole;
 use dossier_core::store::entries::{self, ImportItem};
 use dossier_core::store::{self, filter, search, todos, Connection};
+use dossier_core::export::{self, ExportOptions};
 use dossier_core::todo::derive_todos;
 use dossier_core::{Dossier, EntryFilter, EntryKind, KdfParams, NewEntry};
 use ring::rand::SystemRandom;
@@ -16,6 +17,8 @@ use ring::rand::SystemRandom;
 const ENTRIES: usize = 100_000;
 const QUERIES: usize = 200;
 const REPEAT: usize = 20;
+/// The page (0-based, of 50 rows) the deep-page figure reads.
+const DEEP_PAGE: u32 = 999;
 
 const WORDS: [&str; 24] = [
     "ontheffing",
@@ -121,9 +124,12 @@ struct Figures {
     import: Duration,
     first_page: Duration,
     first_page_with_total: Duration,
+    deep_page: Duration,
     kind_period_page: Duration,
     month_counts: Duration,
     todos: Duration,
+    preview_all: Duration,
+    preview_period: Duration,
     fts: Vec<Duration>,
     text_page: Vec<Duration>,
 }
@@ -155,6 +161,11 @@ fn measure(conn: &Connection, items: &[ImportItem], qs: &[String]) -> Figures {
         assert_eq!(page(&all).len(), 50);
         assert!(filter::total(conn, &all).expect("total") > 0);
     });
+    // Page 1,000 of 50 (rows 49,951-50,000), as the virtual list asks when scrolled there.
+    let deep_page = median_of(|| {
+        let p = filter::page(conn, &all, true, DEEP_PAGE * 50, 50).expect("page");
+        assert_eq!(p.len(), 50);
+    });
     let kind_period = EntryFilter {
         kinds: vec![EntryKind::CallIn],
         from: NaiveDate::from_ymd_opt(2025, 1, 1),
@@ -175,6 +186,18 @@ fn measure(conn: &Connection, items: &[ImportItem], qs: &[String]) -> Figures {
         let all = derive_todos(&sources, &states, &links, today).expect("derive");
         assert!(!all.is_empty());
     });
+    // The Export screen asks again on every change of an option.
+    let preview = |o: &ExportOptions| {
+        let p = export::preview_counts(conn, o).expect("preview").expect("counted");
+        assert!(p.entries > 0 && p.medical_left_out > 0);
+    };
+    let preview_all = median_of(|| preview(&ExportOptions::default()));
+    let period = ExportOptions {
+        from: NaiveDate::from_ymd_opt(2024, 1, 1),
+        to: NaiveDate::from_ymd_opt(2024, 12, 31),
+        ..ExportOptions::default()
+    };
+    let preview_period = median_of(|| preview(&period));
     let mut fts = Vec::new();
     let mut text_page = Vec::new();
     for q in qs {
@@ -196,9 +219,12 @@ fn measure(conn: &Connection, items: &[ImportItem], qs: &[String]) -> Figures {
         import,
         first_page,
         first_page_with_total,
+        deep_page,
         kind_period_page,
         month_counts,
         todos,
+        preview_all,
+        preview_period,
         fts,
         text_page,
     }
@@ -254,6 +280,7 @@ pub fn run(tmp: &Path, rng: &SystemRandom) {
         enc.first_page_with_total,
         plain.first_page_with_total,
     );
+    row("page 1,000 (rows 49,951-50,000)", enc.deep_page, plain.deep_page);
     row(
         "kind + period page (call-in, 2025)",
         enc.kind_period_page,
@@ -265,6 +292,16 @@ pub fn run(tmp: &Path, rng: &SystemRandom) {
         plain.month_counts,
     );
     row("to-dos: derive all (home view)", enc.todos, plain.todos);
+    row(
+        "export preview (everything)",
+        enc.preview_all,
+        plain.preview_all,
+    );
+    row(
+        "export preview (one year)",
+        enc.preview_period,
+        plain.preview_period,
+    );
     println!("{QUERIES} full-text queries (kenmerk, word, two words, name prefix):");
     row("FTS ids p50", pct(&enc.fts, 50), pct(&plain.fts, 50));
     row("FTS ids p95", pct(&enc.fts, 95), pct(&plain.fts, 95));

@@ -19,6 +19,8 @@ mod medical;
 mod merge;
 mod options;
 mod preview;
+#[cfg(feature = "test-hooks")]
+pub use preview::counted as preview_counts;
 pub use preview::ExportPreview;
 mod render;
 mod text;
