@@ -6,19 +6,19 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use dossier_core::export::{self, ExportOptions};
 use dossier_core::person::NamedRole;
 use dossier_core::store::entries::{self, ImportItem};
 use dossier_core::store::{self, filter, search, todos, Connection};
-use dossier_core::export::{self, ExportOptions};
 use dossier_core::todo::derive_todos;
-use dossier_core::{Dossier, EntryFilter, EntryKind, KdfParams, NewEntry};
+use dossier_core::{Dossier, EntryFilter, EntryKind, KdfParams, NewEntry, PageStart, SortKey};
 use ring::rand::SystemRandom;
 
 const ENTRIES: usize = 100_000;
 const QUERIES: usize = 200;
 const REPEAT: usize = 20;
 /// The page (0-based, of 50 rows) the deep-page figure reads.
-const DEEP_PAGE: u32 = 999;
+const DEEP_PAGE: usize = 999;
 
 const WORDS: [&str; 24] = [
     "ontheffing",
@@ -125,6 +125,7 @@ struct Figures {
     first_page: Duration,
     first_page_with_total: Duration,
     deep_page: Duration,
+    month_page: Duration,
     kind_period_page: Duration,
     month_counts: Duration,
     todos: Duration,
@@ -155,17 +156,25 @@ fn measure(conn: &Connection, items: &[ImportItem], qs: &[String]) -> Figures {
     assert_eq!(ids.len(), ENTRIES);
 
     let all = EntryFilter::default();
-    let page = |f: &EntryFilter| filter::page(conn, f, true, 0, 50).expect("page");
+    let page_from =
+        |f: &EntryFilter, start: &PageStart| filter::page(conn, f, true, start, 50).expect("page");
+    let page = |f: &EntryFilter| page_from(f, &PageStart::First);
     let first_page = median_of(|| assert_eq!(page(&all).len(), 50));
     let first_page_with_total = median_of(|| {
         assert_eq!(page(&all).len(), 50);
         assert!(filter::total(conn, &all).expect("total") > 0);
     });
-    // Page 1,000 of 50 (rows 49,951-50,000), as the virtual list asks when scrolled there.
-    let deep_page = median_of(|| {
-        let p = filter::page(conn, &all, true, DEEP_PAGE * 50, 50).expect("page");
-        assert_eq!(p.len(), 50);
-    });
+    // Page 1,000 of 50 (rows 49,951-50,000), after the last row of page 999 (its key;
+    // reached by walking the pages before, outside the timing).
+    let mut start = PageStart::First;
+    for _ in 0..DEEP_PAGE {
+        let p = page_from(&all, &start);
+        start = PageStart::After(SortKey::of(p.last().expect("a full page")));
+    }
+    let deep_page = median_of(|| assert_eq!(page_from(&all, &start).len(), 50));
+    // A month's first row, as when the list jumps to a month far down.
+    let month = PageStart::Day(NaiveDate::from_ymd_opt(2021, 3, 31).expect("date"));
+    let month_page = median_of(|| assert_eq!(page_from(&all, &month).len(), 50));
     let kind_period = EntryFilter {
         kinds: vec![EntryKind::CallIn],
         from: NaiveDate::from_ymd_opt(2025, 1, 1),
@@ -188,7 +197,9 @@ fn measure(conn: &Connection, items: &[ImportItem], qs: &[String]) -> Figures {
     });
     // The Export screen asks again on every change of an option.
     let preview = |o: &ExportOptions| {
-        let p = export::preview_counts(conn, o).expect("preview").expect("counted");
+        let p = export::preview_counts(conn, o)
+            .expect("preview")
+            .expect("counted");
         assert!(p.entries > 0 && p.medical_left_out > 0);
     };
     let preview_all = median_of(|| preview(&ExportOptions::default()));
@@ -220,6 +231,7 @@ fn measure(conn: &Connection, items: &[ImportItem], qs: &[String]) -> Figures {
         first_page,
         first_page_with_total,
         deep_page,
+        month_page,
         kind_period_page,
         month_counts,
         todos,
@@ -280,7 +292,16 @@ pub fn run(tmp: &Path, rng: &SystemRandom) {
         enc.first_page_with_total,
         plain.first_page_with_total,
     );
-    row("page 1,000 (rows 49,951-50,000)", enc.deep_page, plain.deep_page);
+    row(
+        "page 1,000 (after the key of row 49,950)",
+        enc.deep_page,
+        plain.deep_page,
+    );
+    row(
+        "a month's first page (March 2021)",
+        enc.month_page,
+        plain.month_page,
+    );
     row(
         "kind + period page (call-in, 2025)",
         enc.kind_period_page,

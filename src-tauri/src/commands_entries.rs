@@ -3,13 +3,13 @@
 
 use std::path::PathBuf;
 
-use dossier_core::{Dossier, EntryData, EntryFilter, SystemClock};
+use dossier_core::{Dossier, EntryData, EntryFilter, PageStart, SystemClock};
 use tauri::State;
 
 use crate::dto_entries::{
     names_of, parse_period, AttachmentDto, EntryDetailDto, EntryFieldsDto, EntryRowDto,
-    KlantmanagerPeriodDto, MonthCountDto, Names, PersonDto, PersonFieldsDto, PreviewDto,
-    TimelineFilterDto, TimelinePageDto, VersionDto,
+    KlantmanagerPeriodDto, MonthCountDto, Names, PageStartDto, PersonDto, PersonFieldsDto,
+    PreviewDto, TimelineFilterDto, TimelinePageDto, VersionDto,
 };
 use crate::error::IpcError;
 use crate::AppState;
@@ -43,28 +43,23 @@ fn user_file(path: &str) -> Result<PathBuf> {
     Ok(PathBuf::from(trimmed))
 }
 
-/// One page of the timeline (`limit` rows from `offset`), in date order.
+/// One page of the timeline (`limit` rows from `start`), in date order.
 #[tauri::command]
 #[specta::specta]
 pub async fn timeline_page(
     state: State<'_, AppState>,
     filter: TimelineFilterDto,
     newest_first: bool,
-    offset: u32,
+    start: PageStartDto,
     limit: u32,
 ) -> Result<TimelinePageDto> {
     let filter = EntryFilter::try_from(filter)?;
+    let start = PageStart::try_from(start)?;
     state.with_dossier(|d| {
-        let page = d.find_entries(&filter, newest_first, offset, limit.min(MAX_PAGE))?;
+        let page = d.timeline_page(&filter, newest_first, &start, limit.min(MAX_PAGE))?;
         let names = names(d)?;
         Ok(TimelinePageDto {
-            total: u32::try_from(page.total).unwrap_or(u32::MAX),
-            offset,
-            entries: page
-                .entries
-                .iter()
-                .map(|e| EntryRowDto::new(e, &names))
-                .collect(),
+            entries: page.iter().map(|e| EntryRowDto::new(e, &names)).collect(),
         })
     })
 }

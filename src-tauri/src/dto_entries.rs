@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use dossier_core::entry::parse_date;
+use dossier_core::entry::{parse_date, parse_time};
 use dossier_core::{
-    Attachment, ChangeReason, Entry, EntryData, EntryFilter, EntryKind, KlantmanagerPeriod, Person,
-    PersonData, Preview, ReasonLang, Version,
+    Attachment, ChangeReason, Entry, EntryData, EntryFilter, EntryKind, KlantmanagerPeriod,
+    PageStart, Person, PersonData, Preview, ReasonLang, SortKey, Version,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -185,6 +185,48 @@ impl TryFrom<TimelineFilterDto> for EntryFilter {
     }
 }
 
+/// A row's place in the timeline: what the next page starts after.
+#[derive(Debug, Clone, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RowKeyDto {
+    pub occurred_on: String,
+    pub occurred_time: Option<String>,
+    pub id: u32,
+}
+
+/// Where a timeline page starts: at the top (both unset), right after a row already
+/// shown (`after`), or at a day (`day`: the first row on it or past it in the list's
+/// order, e.g. a month's first row).
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PageStartDto {
+    pub after: Option<RowKeyDto>,
+    pub day: Option<String>,
+}
+
+impl TryFrom<PageStartDto> for PageStart {
+    type Error = IpcError;
+
+    fn try_from(d: PageStartDto) -> Result<Self, IpcError> {
+        match (d.after, opt_date(&d.day)?) {
+            (None, None) => Ok(PageStart::First),
+            (None, Some(day)) => Ok(PageStart::Day(day)),
+            (Some(k), None) => Ok(PageStart::After(SortKey {
+                on: parse_date(&k.occurred_on)?,
+                time: match k.occurred_time.as_deref().map(str::trim) {
+                    None | Some("") => None,
+                    Some(t) => Some(parse_time(t)?),
+                },
+                id: i64::from(k.id),
+            })),
+            (Some(_), Some(_)) => Err(dossier_core::Error::Invalid(
+                "a page starts after a row or at a day, not both".into(),
+            )
+            .into()),
+        }
+    }
+}
+
 /// The longest piece of free text a timeline row carries (the UI shows one line).
 const ROW_TEXT_CHARS: usize = 200;
 
@@ -254,9 +296,8 @@ impl EntryRowDto {
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TimelinePageDto {
-    /// How many entries match in all (the virtual list's length).
-    pub total: u32,
-    pub offset: u32,
+    /// In timeline order; the next page starts after the last one. (The list's length
+    /// comes from the month counts.)
     pub entries: Vec<EntryRowDto>,
 }
 

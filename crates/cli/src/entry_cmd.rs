@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use dossier_core::entry::{parse_date, parse_time};
 use dossier_core::{
-    ContactRule, EntryData, EntryFilter, EntryKind, EntryPerson, Error, NewEntry,
+    ContactRule, EntryData, EntryFilter, EntryKind, EntryPerson, Error, NewEntry, PageStart,
     PreparedAttachment, SystemClock,
 };
 
@@ -221,7 +221,7 @@ pub fn list(dir: &Path, a: &ListArgs, lang: Lang) -> Result {
             .ok_or_else(|| Error::Invalid(format!("there is no person named {name}")))?;
         filter.person_id = Some(p.id);
     }
-    let page = d.find_entries(&filter, false, 0, u32::MAX)?;
+    let page = d.find_entries(&filter, false, &PageStart::First, u32::MAX)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if a.json {
         let cast = Cast::new(&d.people()?, d.klantmanager_periods()?);

@@ -51,7 +51,7 @@ pub use contact_rule::Violation;
 pub use entry::{ContactRule, Entry, EntryData, EntryKind, EntryPerson, NewEntry};
 pub use error::{Error, Result};
 pub use exemption::{Duty, Exemption, ExemptionBasis, ExemptionData, ExemptionWarning};
-pub use filter::{EntryFilter, Page};
+pub use filter::{EntryFilter, Page, PageStart, SortKey};
 pub use link::{EntryLink, LinkKind};
 pub use person::{KlantmanagerPeriod, Person, PersonData};
 pub use profile::Profile;

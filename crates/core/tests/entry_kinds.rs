@@ -71,7 +71,7 @@ fn every_kind_keeps_every_field_through_add_read_filter_and_import() {
             kinds: vec![kind],
             ..EntryFilter::default()
         };
-        let page = d.find_entries(&f, true, 0, 10).unwrap();
+        let page = d.find_entries(&f, true, &Default::default(), 10).unwrap();
         assert_eq!(page.total, 1, "{}", kind.name());
         assert_eq!(page.entries[0].data, data, "{}: timeline", kind.name());
 

@@ -9,7 +9,9 @@ use common::{clock, day, dossier};
 use dossier_core::person::NamedRole;
 use dossier_core::store::entries::{ImportBatch, ImportItem};
 use dossier_core::store::filter;
-use dossier_core::{Dossier, Entry, EntryFilter, EntryKind, EntryPerson, NewEntry, PersonData};
+use dossier_core::{
+    Dossier, Entry, EntryFilter, EntryKind, EntryPerson, NewEntry, PageStart, PersonData, SortKey,
+};
 
 fn titles(entries: &[Entry]) -> Vec<&str> {
     entries.iter().map(|e| e.data.title.as_str()).collect()
@@ -100,7 +102,7 @@ fn sample(d: &mut Dossier) -> i64 {
 }
 
 fn find(d: &Dossier, f: &EntryFilter) -> Vec<String> {
-    let page = d.find_entries(f, false, 0, 100).unwrap();
+    let page = d.find_entries(f, false, &PageStart::First, 100).unwrap();
     assert_eq!(page.total, page.entries.len() as u64);
     titles(&page.entries)
         .into_iter()
@@ -303,22 +305,23 @@ fn pages_newest_first_and_oldest_first() {
     let mut d = dossier(&tmp.path().join("k"));
     sample(&mut d);
     let all = EntryFilter::default();
-    let p1 = d.find_entries(&all, true, 0, 2).unwrap();
+    // Each page starts after the last row of the one before (its sort key).
+    let p1 = d.find_entries(&all, true, &PageStart::First, 2).unwrap();
     assert_eq!(p1.total, 5);
     assert_eq!(
         titles(&p1.entries),
         ["Besluit maatregel 30%", "Keuring bij de arts"]
     );
-    let p2 = d.find_entries(&all, true, 2, 2).unwrap();
+    let p2 = d.find_entries(&all, true, &p1.next().unwrap(), 2).unwrap();
     assert_eq!(titles(&p2.entries), ["Jobhunter belde", "Vroeg gebeld"]);
-    let p3 = d.find_entries(&all, true, 4, 2).unwrap();
+    let p3 = d.find_entries(&all, true, &p2.next().unwrap(), 2).unwrap();
     assert_eq!(titles(&p3.entries), ["Uitnodiging cohortgesprek"]);
     assert!(d
-        .find_entries(&all, true, 10, 2)
+        .find_entries(&all, true, &p3.next().unwrap(), 2)
         .unwrap()
         .entries
         .is_empty());
-    let oldest = d.find_entries(&all, false, 0, 2).unwrap();
+    let oldest = d.find_entries(&all, false, &PageStart::First, 2).unwrap();
     assert_eq!(
         titles(&oldest.entries),
         ["Uitnodiging cohortgesprek", "Vroeg gebeld"]
@@ -327,7 +330,9 @@ fn pages_newest_first_and_oldest_first() {
         include_deleted: true,
         ..all
     };
-    let first = d.find_entries(&with_deleted, true, 0, 1).unwrap();
+    let first = d
+        .find_entries(&with_deleted, true, &PageStart::First, 1)
+        .unwrap();
     assert_eq!(first.total, 6);
     assert_eq!(first.entries[0].delete_reason, "per ongeluk");
 }
@@ -379,14 +384,37 @@ fn the_first_page_and_the_kind_filter_are_read_through_an_index_not_sorted_whole
         from: Some(day("2025-01-01")),
         ..EntryFilter::default()
     };
+    // The first page, one deep in the timeline, and a month's first row.
+    let starts = [
+        PageStart::First,
+        PageStart::After(SortKey {
+            on: day("2025-06-01"),
+            time: None,
+            id: 500,
+        }),
+        PageStart::Day(day("2025-06-30")),
+    ];
+    let medical = EntryFilter {
+        medical: Some(true),
+        ..EntryFilter::default()
+    };
+    let kinds = EntryFilter {
+        kinds: vec![EntryKind::LetterOut, EntryKind::EmailOut],
+        ..EntryFilter::default()
+    };
     for (name, f) in [
         ("unfiltered", EntryFilter::default()),
+        ("medical", medical),
+        ("kinds", kinds),
         ("kind", kind),
         ("kind + period", kind_period),
         ("period", period),
     ] {
-        for newest in [true, false] {
-            let plan = filter::explain_page(d.conn(), &f, newest)
+        for (newest, start) in [true, false]
+            .into_iter()
+            .flat_map(|n| starts.map(|s| (n, s)))
+        {
+            let plan = filter::explain_page(d.conn(), &f, newest, &start)
                 .unwrap()
                 .join(" | ");
             assert!(plan.contains("USING INDEX"), "{name}: {plan}");
@@ -398,6 +426,8 @@ fn the_first_page_and_the_kind_filter_are_read_through_an_index_not_sorted_whole
                 !plan.split(" | ").any(|step| step.trim() == "SCAN entries"),
                 "{name}: {plan}"
             );
+            // Keyset pages: not even the times within a day are sorted.
+            assert!(!plan.contains("TEMP B-TREE"), "{name}: {plan}");
         }
     }
 }
@@ -506,4 +536,33 @@ fn bulk_import_records_history_and_the_same_search_text_as_a_single_add() {
     assert!(msg.contains("overlaps"), "{msg}");
     assert_eq!(d.entry_count().unwrap(), before);
     assert_eq!(d.people().unwrap().len(), 2);
+}
+
+#[test]
+fn a_text_page_reads_few_matches_by_id_and_walks_the_timeline_for_many() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = dossier(&tmp.path().join("k"));
+    let f = EntryFilter {
+        text: Some("dwangsom".into()),
+        ..EntryFilter::default()
+    };
+    for newest in [true, false] {
+        let plan = filter::explain_page(d.conn(), &f, newest, &PageStart::First)
+            .unwrap()
+            .join(" | ");
+        // The walk along the timeline index (many matches) and the look-up by id of
+        // few matches (then sorted: at most a few hundred), never a scan of the table.
+        assert!(
+            plan.contains("SCAN entries USING INDEX entries_timeline"),
+            "{plan}"
+        );
+        assert!(
+            plan.contains("SEARCH entries USING INTEGER PRIMARY KEY (rowid=?)"),
+            "{plan}"
+        );
+        assert!(
+            !plan.split(" | ").any(|step| step.trim() == "SCAN entries"),
+            "{plan}"
+        );
+    }
 }

@@ -151,7 +151,7 @@ fn impossible_combinations_are_refused_with_the_field_named() {
         }
     }
     assert_eq!(
-        d.find_entries(&Default::default(), false, 0, 10)
+        d.find_entries(&Default::default(), false, &Default::default(), 10)
             .unwrap()
             .total,
         0

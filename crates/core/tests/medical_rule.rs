@@ -55,7 +55,7 @@ fn an_unflagged_keuring_is_medical_in_every_output() {
 
     // Timeline filters and their month counts.
     let titles = |f: &EntryFilter| -> Vec<String> {
-        let page = d.find_entries(f, false, 0, 50).unwrap();
+        let page = d.find_entries(f, false, &Default::default(), 50).unwrap();
         page.entries.into_iter().map(|e| e.data.title).collect()
     };
     let only = EntryFilter {

@@ -20,8 +20,8 @@ export const commands = {
 	forgetRecent: (dir: string) => __TAURI_INVOKE<void>("forget_recent", { dir }),
 	/**  Activity ping from the UI (key presses, clicks), throttled there. */
 	touch: () => __TAURI_INVOKE<void>("touch"),
-	/**  One page of the timeline (`limit` rows from `offset`), in date order. */
-	timelinePage: (filter: TimelineFilterDto_Deserialize, newestFirst: boolean, offset: number, limit: number) => typedError<TimelinePageDto_Serialize, IpcError>(__TAURI_INVOKE("timeline_page", { filter, newestFirst, offset, limit })),
+	/**  One page of the timeline (`limit` rows from `start`), in date order. */
+	timelinePage: (filter: TimelineFilterDto_Deserialize, newestFirst: boolean, start: PageStartDto_Deserialize, limit: number) => typedError<TimelinePageDto_Serialize, IpcError>(__TAURI_INVOKE("timeline_page", { filter, newestFirst, start, limit })),
 	/**  Matching entries per month (`YYYY-MM`), oldest month first. */
 	monthCounts: (filter: TimelineFilterDto_Deserialize) => typedError<MonthCountDto[], IpcError>(__TAURI_INVOKE("month_counts", { filter })),
 	getEntry: (id: number) => typedError<EntryDetailDto_Serialize, IpcError>(__TAURI_INVOKE("get_entry", { id })),
@@ -757,6 +757,33 @@ export type NotificationStatusDto = {
 	permission: string,
 };
 
+/**
+ *  Where a timeline page starts: at the top (both unset), right after a row already
+ *  shown (`after`), or at a day (`day`: the first row on it or past it in the list's
+ *  order, e.g. a month's first row).
+ */
+export type PageStartDto = PageStartDto_Serialize | PageStartDto_Deserialize;
+
+/**
+ *  Where a timeline page starts: at the top (both unset), right after a row already
+ *  shown (`after`), or at a day (`day`: the first row on it or past it in the list's
+ *  order, e.g. a month's first row).
+ */
+export type PageStartDto_Deserialize = {
+	after?: RowKeyDto_Deserialize | null,
+	day?: string | null,
+};
+
+/**
+ *  Where a timeline page starts: at the top (both unset), right after a row already
+ *  shown (`after`), or at a day (`day`: the first row on it or past it in the list's
+ *  order, e.g. a month's first row).
+ */
+export type PageStartDto_Serialize = {
+	after: RowKeyDto_Serialize | null,
+	day: string | null,
+};
+
 export type PersonDto = {
 	id: number,
 	fields: PersonFieldsDto,
@@ -824,6 +851,23 @@ export type RestorePreviewDto_Serialize = {
 	otherDossier: boolean,
 };
 
+/**  A row's place in the timeline: what the next page starts after. */
+export type RowKeyDto = RowKeyDto_Serialize | RowKeyDto_Deserialize;
+
+/**  A row's place in the timeline: what the next page starts after. */
+export type RowKeyDto_Deserialize = {
+	occurredOn: string,
+	occurredTime?: string | null,
+	id: number,
+};
+
+/**  A row's place in the timeline: what the next page starts after. */
+export type RowKeyDto_Serialize = {
+	occurredOn: string,
+	occurredTime: string | null,
+	id: number,
+};
+
 export type Settings = {
 	language: Language,
 	autoLockMinutes: number,
@@ -861,16 +905,18 @@ export type TimelineFilterDto_Serialize = {
 export type TimelinePageDto = TimelinePageDto_Serialize | TimelinePageDto_Deserialize;
 
 export type TimelinePageDto_Deserialize = {
-	/**  How many entries match in all (the virtual list's length). */
-	total: number,
-	offset: number,
+	/**
+	 *  In timeline order; the next page starts after the last one. (The list's length
+	 *  comes from the month counts.)
+	 */
 	entries: EntryRowDto_Deserialize[],
 };
 
 export type TimelinePageDto_Serialize = {
-	/**  How many entries match in all (the virtual list's length). */
-	total: number,
-	offset: number,
+	/**
+	 *  In timeline order; the next page starts after the last one. (The list's length
+	 *  comes from the month counts.)
+	 */
 	entries: EntryRowDto_Serialize[],
 };
 

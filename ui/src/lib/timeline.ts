@@ -1,6 +1,8 @@
 // The timeline's virtual list: where every month header and entry row sits, which of
-// them are inside the visible window, and which pages to fetch. Pure maths with fixed
-// row heights, so 100,000 entries cost nothing until they scroll into view.
+// them are inside the visible window, and how to fetch the rows that are missing. Pure
+// maths with fixed row heights, so 100,000 entries cost nothing until they scroll into
+// view. Rows are fetched by key (after a row already here, or from a month's first
+// day), never by counting from the top, so a row far down costs what the first does.
 
 export interface MonthCount {
   month: string; // YYYY-MM
@@ -96,6 +98,48 @@ export function visibleItems(layout: Layout, scrollTop: number, viewport: number
 
 /** The pixel offset of entry number `index` (for scrolling a row into view). */
 export function entryTop(layout: Layout, index: number): number | null {
+  const s = sectionOf(layout, index);
+  if (!s) return null;
+  return s.top + layout.headerHeight + (index - s.firstIndex) * layout.rowHeight;
+}
+
+/** A row's place in the timeline (day, time, id): the next page starts after it. */
+export interface RowKey {
+  occurredOn: string;
+  occurredTime: string | null;
+  id: number;
+}
+
+/** Where a page starts: the top (neither set), after a row, or at a day. */
+export interface PageStart {
+  after?: RowKey | null;
+  day?: string | null;
+}
+
+/** One request: `limit` rows from `start`, which are the rows from index `firstIndex`. */
+export interface Fetch {
+  start: PageStart;
+  firstIndex: number;
+  limit: number;
+}
+
+/** Just the key of a row (what crosses to the shell). */
+export function keyOf(row: RowKey): RowKey {
+  return { occurredOn: row.occurredOn, occurredTime: row.occurredTime, id: row.id };
+}
+
+/** The top of the timeline. */
+export const TOP: PageStart = {};
+
+/** The last day (`YYYY-MM-DD`) of month `YYYY-MM`. */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const days = new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate();
+  return `${month}-${String(days).padStart(2, '0')}`;
+}
+
+/** The section (month) that holds entry `index`. */
+export function sectionOf(layout: Layout, index: number): Section | null {
   if (index < 0 || index >= layout.total) return null;
   let lo = 0;
   let hi = layout.sections.length - 1;
@@ -105,16 +149,32 @@ export function entryTop(layout: Layout, index: number): number | null {
     if (s && s.firstIndex <= index) lo = mid;
     else hi = mid - 1;
   }
-  const s = layout.sections[lo];
-  if (!s) return null;
-  return s.top + layout.headerHeight + (index - s.firstIndex) * layout.rowHeight;
+  return layout.sections[lo] ?? null;
 }
 
-/** Page numbers (of `pageSize` entries) that hold the entries in `indexes`. */
-export function pagesFor(indexes: readonly number[], pageSize: number): number[] {
-  const pages = new Set<number>();
-  for (const i of indexes) pages.add(Math.floor(i / pageSize));
-  return [...pages].sort((a, b) => a - b);
+/**
+ * The one request that brings row `index` (and `pageSize` rows from it) closest: after
+ * the nearest row above it that is already here (in its month, or the last row of the
+ * month before), else from its month's first day. A row more than `maxRows` into a
+ * month is reached in steps of `maxRows`: each step's last row starts the next.
+ */
+export function planFetch(
+  layout: Layout,
+  newestFirst: boolean,
+  index: number,
+  keyAt: (i: number) => RowKey | undefined,
+  pageSize: number,
+  maxRows: number,
+): Fetch | null {
+  const s = sectionOf(layout, index);
+  if (!s) return null;
+  const limit = (from: number) => Math.min(index - from + pageSize, maxRows);
+  for (let j = index - 1; j >= Math.max(0, s.firstIndex - 1); j--) {
+    const key = keyAt(j);
+    if (key) return { start: { after: keyOf(key) }, firstIndex: j + 1, limit: limit(j + 1) };
+  }
+  const start = s.firstIndex === 0 ? TOP : { day: newestFirst ? lastDayOf(s.month) : `${s.month}-01` };
+  return { start, firstIndex: s.firstIndex, limit: limit(s.firstIndex) };
 }
 
 /** An exemption period as the timeline needs it: which duty, first and last day (ISO). */

@@ -105,21 +105,9 @@ impl Dossier {
         history::verify_chain(self.conn())
     }
 
-    /// Live entries matching what the user typed, best match first.
+    /// Live entries matching what the user typed, best match first (of the most
+    /// recently written matches, when very many match).
     pub fn search(&self, typed: &str, limit: u32) -> Result<Vec<Entry>> {
-        let ids = search::search_ids(self.conn(), typed, limit)?;
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        // One query for the rows (and two for their tags and people), then back into
-        // the order of the ranking.
-        let marks = vec!["?"; ids.len()].join(", ");
-        let values: Vec<rusqlite::types::Value> = ids
-            .iter()
-            .map(|&id| rusqlite::types::Value::Integer(id))
-            .collect();
-        let mut found = entries::select(self.conn(), &format!("WHERE id IN ({marks})"), &values)?;
-        found.sort_by_key(|e| ids.iter().position(|&id| id == e.id));
-        Ok(found)
+        search::search_entries(self.conn(), typed, limit)
     }
 }

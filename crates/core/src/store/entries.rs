@@ -1,5 +1,5 @@
 //! The `entries` table and its satellites (tags, people in a contact): write the
-//! current state of an entry and read it back. History and search are kept in step by
+//! current state of an entry and read it back, one statement per read. History and search are kept in step by
 //! the callers in `crate::api`, inside the same transaction.
 
 use std::sync::LazyLock;
@@ -12,11 +12,17 @@ use crate::error::{from_sqlite, Error, Result};
 pub use crate::import::{ImportBatch, ImportItem, ImportReport};
 use crate::record::{self, Column, COLUMNS};
 
-/// What is read besides the fields: id and history columns first, then the fields in
-/// the order of [`COLUMNS`].
+/// What is read besides the fields: id and history columns, then the tags and the
+/// people in the contact (JSON arrays, so a page of entries is one statement, never a
+/// query per row or per satellite table), then the fields in the order of [`COLUMNS`].
+/// The arrays are put in order in [`finish`], not by an aggregate `ORDER BY`: that
+/// opens a sorter per row and per array (50 rows, 100 sorters, for a few tags each).
 const META: &str = "id, created_at, updated_at, version, deleted_at, delete_reason,
-    (SELECT count(*) FROM attachments a WHERE a.entry_id = entries.id AND a.deleted_at IS NULL)";
-const META_COUNT: usize = 7;
+    (SELECT count(*) FROM attachments a WHERE a.entry_id = entries.id AND a.deleted_at IS NULL),
+    (SELECT json_group_array(t.tag) FROM entry_tags t WHERE t.entry_id = entries.id),
+    (SELECT json_group_array(json_array(p.person_id, p.role))
+       FROM entry_people p WHERE p.entry_id = entries.id)";
+const META_COUNT: usize = 9;
 
 static SELECT_COLUMNS: LazyLock<String> = LazyLock::new(|| {
     let names: Vec<&str> = COLUMNS.iter().map(|(n, _)| n.as_str()).collect();
@@ -161,6 +167,9 @@ struct RawRow {
     deleted_at: Option<String>,
     delete_reason: String,
     attachment_count: u32,
+    /// JSON arrays: `["tag", ...]` and `[[person_id, "role"], ...]`.
+    tags: String,
+    people: String,
     fields: Map<String, Value>,
 }
 
@@ -181,13 +190,26 @@ fn raw(r: &Row<'_>) -> rusqlite::Result<RawRow> {
         deleted_at: r.get(4)?,
         delete_reason: r.get(5)?,
         attachment_count: r.get(6)?,
+        tags: r.get(7)?,
+        people: r.get(8)?,
         fields,
     })
 }
 
-fn finish(r: RawRow, tags: Vec<String>, people: Vec<EntryPerson>) -> Result<Entry> {
+fn finish(r: RawRow) -> Result<Entry> {
     let id = r.id;
     let damaged = |e: String| Error::Damaged(format!("entry {id} cannot be read: {e}"));
+    // Tags by their bytes (SQLite's BINARY order), people by id: as stored.
+    let mut tags: Vec<String> =
+        serde_json::from_str(&r.tags).map_err(|e| damaged(e.to_string()))?;
+    tags.sort_unstable();
+    let mut people: Vec<(i64, String)> =
+        serde_json::from_str(&r.people).map_err(|e| damaged(e.to_string()))?;
+    people.sort_unstable_by_key(|(person_id, _)| *person_id);
+    let people: Vec<EntryPerson> = people
+        .into_iter()
+        .map(|(person_id, role)| EntryPerson { person_id, role })
+        .collect();
     let mut fields = r.fields;
     fields.insert("tags".into(), Value::from(tags));
     let people = serde_json::to_value(people).map_err(|e| damaged(e.to_string()))?;
@@ -205,67 +227,26 @@ fn finish(r: RawRow, tags: Vec<String>, people: Vec<EntryPerson>) -> Result<Entr
     })
 }
 
-/// Above this many rows the lists are read for the whole dossier at once instead of
-/// by id (an `IN` list that long would hit SQLite's limit on bound values).
-const WHOLE_TABLE_ROWS: usize = 500;
+/// What a `SELECT` of whole entries lists (over `entries`, by that name).
+pub(crate) fn columns() -> &'static str {
+    &SELECT_COLUMNS
+}
 
-/// Completes the rows with their tags and people: two queries for the lot, never two
-/// per row (a timeline page is one query for the rows plus these two).
-fn finish_all(conn: &Connection, rows: Vec<RawRow>) -> Result<Vec<Entry>> {
-    use std::collections::HashMap;
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let (filter, values): (String, Vec<i64>) = if ids.len() > WHOLE_TABLE_ROWS {
-        (String::new(), Vec::new())
-    } else {
-        let marks = vec!["?"; ids.len()].join(", ");
-        (format!("WHERE entry_id IN ({marks})"), ids)
-    };
-    let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
-    let sql = format!("SELECT entry_id, tag FROM entry_tags {filter} ORDER BY entry_id, tag");
+/// Runs one `SELECT` of [`columns`] and reads its rows.
+pub(crate) fn read_rows(
+    conn: &Connection,
+    sql: &str,
+    values: &[rusqlite::types::Value],
+) -> Result<Vec<Entry>> {
     let mut stmt = conn
-        .prepare_cached(&sql)
-        .map_err(|e| from_sqlite("read the tags", e))?;
-    let mut q = stmt
-        .query(rusqlite::params_from_iter(&values))
-        .map_err(|e| from_sqlite("read the tags", e))?;
-    while let Some(r) = q.next().map_err(|e| from_sqlite("read the tags", e))? {
-        let id: i64 = r.get(0).map_err(|e| from_sqlite("read the tags", e))?;
-        let tag: String = r.get(1).map_err(|e| from_sqlite("read the tags", e))?;
-        tags.entry(id).or_default().push(tag);
-    }
-    let mut people: HashMap<i64, Vec<EntryPerson>> = HashMap::new();
-    let sql = format!(
-        "SELECT entry_id, person_id, role FROM entry_people {filter} ORDER BY entry_id, person_id"
-    );
-    let mut stmt = conn
-        .prepare_cached(&sql)
-        .map_err(|e| from_sqlite("read the people", e))?;
-    let mut q = stmt
-        .query(rusqlite::params_from_iter(&values))
-        .map_err(|e| from_sqlite("read the people", e))?;
-    while let Some(r) = q.next().map_err(|e| from_sqlite("read the people", e))? {
-        let read = |i| r.get(i).map_err(|e| from_sqlite("read the people", e));
-        let id: i64 = read(0)?;
-        let person_id: i64 = read(1)?;
-        let role: String = r.get(2).map_err(|e| from_sqlite("read the people", e))?;
-        people
-            .entry(id)
-            .or_default()
-            .push(EntryPerson { person_id, role });
-    }
-    rows.into_iter()
-        .map(|r| {
-            let id = r.id;
-            finish(
-                r,
-                tags.remove(&id).unwrap_or_default(),
-                people.remove(&id).unwrap_or_default(),
-            )
-        })
-        .collect()
+        .prepare_cached(sql)
+        .map_err(|e| from_sqlite("read the entries", e))?;
+    let rows: Vec<RawRow> = stmt
+        .query_map(rusqlite::params_from_iter(values), raw)
+        .map_err(|e| from_sqlite("read the entries", e))?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(|e| from_sqlite("read the entries", e))?;
+    rows.into_iter().map(finish).collect()
 }
 
 /// One entry by id, deleted or not.
@@ -275,7 +256,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Entry>> {
         .query_row(&sql, [id], raw)
         .optional()
         .map_err(|e| from_sqlite("read the entry", e))?;
-    Ok(finish_all(conn, row.into_iter().collect())?.pop())
+    row.map(finish).transpose()
 }
 
 /// Entries in timeline order (date, then the order they were written down), with
@@ -285,15 +266,7 @@ pub fn list_where(conn: &Connection, where_sql: &str) -> Result<Vec<Entry>> {
         "SELECT {} FROM entries WHERE {where_sql} ORDER BY occurred_on, occurred_time, id",
         *SELECT_COLUMNS
     );
-    let mut stmt = conn
-        .prepare_cached(&sql)
-        .map_err(|e| from_sqlite("read the entries", e))?;
-    let rows: Vec<RawRow> = stmt
-        .query_map([], raw)
-        .map_err(|e| from_sqlite("read the entries", e))?
-        .collect::<rusqlite::Result<_>>()
-        .map_err(|e| from_sqlite("read the entries", e))?;
-    finish_all(conn, rows)
+    read_rows(conn, &sql, &[])
 }
 
 /// Every entry including tombstones, in timeline order.
@@ -313,20 +286,13 @@ pub fn count(conn: &Connection) -> Result<u64> {
 
 /// Entries matching `tail` — a `WHERE … ORDER BY … LIMIT …` clause built by the caller
 /// from fixed SQL, with every value the user typed bound in `values`, never spliced in.
+/// One statement, tags and people included.
 pub fn select(
     conn: &Connection,
     tail: &str,
     values: &[rusqlite::types::Value],
 ) -> Result<Vec<Entry>> {
-    let mut stmt = conn
-        .prepare_cached(&select_sql(tail))
-        .map_err(|e| from_sqlite("read the entries", e))?;
-    let rows: Vec<RawRow> = stmt
-        .query_map(rusqlite::params_from_iter(values), raw)
-        .map_err(|e| from_sqlite("read the entries", e))?
-        .collect::<rusqlite::Result<_>>()
-        .map_err(|e| from_sqlite("read the entries", e))?;
-    finish_all(conn, rows)
+    read_rows(conn, &select_sql(tail), values)
 }
 
 /// The full query [`select`] runs for `tail` (for `EXPLAIN QUERY PLAN` in tests).

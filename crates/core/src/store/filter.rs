@@ -1,12 +1,13 @@
 //! Filtered reads of the timeline: one SQL condition built from an [`EntryFilter`]
-//! with every user value bound as a parameter, used for pages, totals and month counts.
+//! with every user value bound as a parameter, used for pages (found by their sort
+//! key, never by an offset), totals and month counts.
 
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use crate::entry::Entry;
 use crate::error::{from_sqlite, Result};
-use crate::filter::EntryFilter;
+use crate::filter::{EntryFilter, PageStart};
 use crate::store::{entries, search};
 
 /// A `WHERE` clause of fixed SQL text and the values bound to its `?`s, in order.
@@ -80,58 +81,128 @@ pub fn condition(f: &EntryFilter) -> Condition {
     Condition { sql, values }
 }
 
-/// Whether the page should walk the date index. SQLite (3.53, no statistics) would
-/// rather scan and sort the whole table (or, for a text, person or tag filter, fetch
-/// every match by id and sort them all) than walk `entries_by_date` and sort only the
-/// times within a day; the walk stops after `limit` matches. Measured in `bench/` at
-/// 100,000 entries: the first page takes under 1 ms instead of ~100. Kind and
-/// "medical only" have their own date-ordered indexes, which the planner finds.
-fn walk_date_index(f: &EntryFilter) -> bool {
-    f.kinds.is_empty() && f.medical != Some(true)
-}
+/// The timeline's sort key as SQL: the columns of `entries_timeline` in its order. An
+/// untimed entry sorts first in its day, as NULL did; stored times are never empty.
+const KEY: &str = "occurred_on, coalesce(occurred_time, ''), id";
 
+/// The index a page walks, in timeline order, stopping after `limit` matches. SQLite
+/// (no statistics) would rather fetch every match and sort them all; the walk decides
+/// kind, medical and deleted from the index itself and reads only the rows it returns.
+/// A single kind has its own index in the same order.
 fn index_hint(f: &EntryFilter) -> &'static str {
-    if walk_date_index(f) {
-        "INDEXED BY entries_by_date "
+    if f.kinds.len() == 1 {
+        "INDEXED BY entries_kind_timeline "
     } else {
-        ""
+        "INDEXED BY entries_timeline "
     }
 }
 
-/// The `ORDER BY` of the timeline: by day along `entries_by_date` (or
-/// `entries_by_kind`), then the time within a day (a small sort per day).
+/// The `ORDER BY` of the timeline, which is the order of both timeline indexes.
 pub fn order(newest_first: bool) -> &'static str {
     if newest_first {
-        "ORDER BY occurred_on DESC, occurred_time DESC, id DESC"
+        "ORDER BY occurred_on DESC, coalesce(occurred_time, '') DESC, id DESC"
     } else {
-        "ORDER BY occurred_on, occurred_time, id"
+        "ORDER BY occurred_on, coalesce(occurred_time, ''), id"
     }
 }
 
-/// One page of matching entries in timeline order.
+/// Where the page starts as a condition on the key (`None`: at the top), with its
+/// values. "After" compares the whole key as a row value, so entries sharing a day
+/// and a time are neither skipped nor repeated.
+fn start_condition(start: &PageStart, newest_first: bool) -> Option<(String, Vec<Value>)> {
+    let (before, after) = if newest_first {
+        ("<", "<=")
+    } else {
+        (">", ">=")
+    };
+    match start {
+        PageStart::First => None,
+        PageStart::After(k) => Some((
+            format!("({KEY}) {before} (?, ?, ?)"),
+            vec![
+                Value::Text(k.on.to_string()),
+                Value::Text(
+                    k.time
+                        .map(|t| t.format("%H:%M").to_string())
+                        .unwrap_or_default(),
+                ),
+                Value::Integer(k.id),
+            ],
+        )),
+        PageStart::Day(d) => Some((
+            format!("occurred_on {after} ?"),
+            vec![Value::Text(d.to_string())],
+        )),
+    }
+}
+
+/// Up to this many text matches are read by id and sorted; more are found by walking
+/// the timeline index (one in 200 entries or more matches, so a page of 50 is found
+/// within the first ten thousand or so index entries). Reading a rare word's few
+/// matches is cheap, but walking 100,000 index entries for a kenmerk that occurs once
+/// is not; sorting 20,000 matches of a common word is not either.
+pub(crate) const TEXT_MATCHES_SORTED: i64 = 500;
+
+/// The one statement of a page: rows, tags and people (see `entries::columns`).
+fn page_sql(
+    f: &EntryFilter,
+    newest_first: bool,
+    start: &PageStart,
+    limit: u32,
+) -> (String, Vec<Value>) {
+    let c = condition(f);
+    let mut sql = c.sql;
+    let mut values = c.values;
+    if let Some((s, v)) = start_condition(start, newest_first) {
+        sql = format!("{sql} AND {s}");
+        values.extend(v);
+    }
+    values.push(Value::Integer(i64::from(limit)));
+    let order = order(newest_first);
+    let Some(q) = f.text.as_deref().and_then(search::to_match_query) else {
+        let tail = format!("{}WHERE {sql} {order} LIMIT ?", index_hint(f));
+        return (entries::select_sql(&tail), values);
+    };
+    // A text filter: both ways in one statement; `many` (counted once, at most
+    // TEXT_MATCHES_SORTED + 1 matches) decides which half runs, the other half's
+    // constant condition is false before it reads a row.
+    let walk = entries::select_sql(&format!(
+        "{}WHERE (SELECT yes FROM many) AND {sql} {order} LIMIT ?",
+        index_hint(f)
+    ));
+    let by_id = entries::select_sql(&format!(
+        "NOT INDEXED WHERE NOT (SELECT yes FROM many) AND {sql} {order} LIMIT ?"
+    ));
+    let sql = format!(
+        "WITH many(yes) AS MATERIALIZED (SELECT count(*) > ? FROM (
+             SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?))
+         SELECT * FROM ({walk}) UNION ALL SELECT * FROM ({by_id})"
+    );
+    let mut bound = vec![
+        Value::Integer(TEXT_MATCHES_SORTED),
+        Value::Text(q),
+        Value::Integer(TEXT_MATCHES_SORTED + 1),
+    ];
+    bound.extend(values.iter().cloned());
+    bound.extend(values);
+    (sql, bound)
+}
+
+/// One page of matching entries in timeline order, `limit` of them from `start`.
 pub fn page(
     conn: &Connection,
     f: &EntryFilter,
     newest_first: bool,
-    offset: u32,
+    start: &PageStart,
     limit: u32,
 ) -> Result<Vec<Entry>> {
-    let c = condition(f);
-    let tail = format!(
-        "{}WHERE {} {} LIMIT ? OFFSET ?",
-        index_hint(f),
-        c.sql,
-        order(newest_first)
-    );
-    let mut values = c.values;
-    values.push(Value::Integer(i64::from(limit)));
-    values.push(Value::Integer(i64::from(offset)));
-    entries::select(conn, &tail, &values)
+    let (sql, values) = page_sql(f, newest_first, start, limit);
+    entries::read_rows(conn, &sql, &values)
 }
 
-/// How many entries match. Counting live entries means reading every row (whether
-/// an entry is deleted is in no index), ~100 ms over 100,000 encrypted rows; the two
-/// commonest counts have a cheaper source that gives the same number.
+/// How many entries match. A filter on kind, period, medical and deleted is counted
+/// from the timeline index alone (it holds those columns); the two commonest counts
+/// have a cheaper source still that gives the same number.
 pub fn total(conn: &Connection, f: &EntryFilter) -> Result<u64> {
     let only_text = EntryFilter {
         text: f.text.clone(),
@@ -168,43 +239,88 @@ pub fn total(conn: &Connection, f: &EntryFilter) -> Result<u64> {
         .map_err(|e| from_sqlite("count the entries", e))
 }
 
-/// Matching entries per month (`YYYY-MM`), in calendar order.
+/// Matching entries per month (`YYYY-MM`), in calendar order. Without a filter (or with
+/// only a period) the per-day counts the triggers keep (`timeline_days`) are summed;
+/// otherwise matches are counted per day along the timeline index (no sort), and the
+/// days summed into months here.
 pub fn month_counts(conn: &Connection, f: &EntryFilter) -> Result<Vec<(String, u32)>> {
-    let c = condition(f);
-    let sql = format!(
-        "SELECT substr(occurred_on, 1, 7) AS month, count(*) FROM entries WHERE {}
-         GROUP BY month ORDER BY month",
-        c.sql
-    );
+    let days = EntryFilter {
+        from: f.from,
+        to: f.to,
+        include_deleted: f.include_deleted,
+        ..EntryFilter::default()
+    };
+    let (sql, values) = if *f == days {
+        let mut parts = vec!["1".to_string()];
+        let mut values = Vec::new();
+        if let Some(from) = f.from {
+            parts.push("day >= ?".into());
+            values.push(Value::Text(from.to_string()));
+        }
+        if let Some(to) = f.to {
+            parts.push("day <= ?".into());
+            values.push(Value::Text(to.to_string()));
+        }
+        let n = if f.include_deleted {
+            "live + deleted"
+        } else {
+            "live"
+        };
+        (
+            format!(
+                "SELECT day, {n} FROM timeline_days WHERE {} AND {n} > 0 ORDER BY day",
+                parts.join(" AND ")
+            ),
+            values,
+        )
+    } else {
+        let c = condition(f);
+        // A text filter starts from its (fewer) matches instead of walking every entry.
+        let hint = if f.text.is_some() { "" } else { index_hint(f) };
+        (
+            format!(
+                "SELECT occurred_on, count(*) FROM entries {hint}WHERE {} GROUP BY occurred_on
+                 ORDER BY occurred_on",
+                c.sql
+            ),
+            c.values,
+        )
+    };
+    let what = "count the entries per month";
     let mut stmt = conn
         .prepare_cached(&sql)
-        .map_err(|e| from_sqlite("count the entries per month", e))?;
-    let rows = stmt
-        .query_map(rusqlite::params_from_iter(&c.values), |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
-        })
-        .map_err(|e| from_sqlite("count the entries per month", e))?;
-    rows.collect::<rusqlite::Result<_>>()
-        .map_err(|e| from_sqlite("count the entries per month", e))
+        .map_err(|e| from_sqlite(what, e))?;
+    let mut rows = stmt
+        .query(rusqlite::params_from_iter(&values))
+        .map_err(|e| from_sqlite(what, e))?;
+    let mut months: Vec<(String, u32)> = Vec::new();
+    while let Some(r) = rows.next().map_err(|e| from_sqlite(what, e))? {
+        let day: String = r.get(0).map_err(|e| from_sqlite(what, e))?;
+        let n: u32 = r.get(1).map_err(|e| from_sqlite(what, e))?;
+        let month = day.get(..7).unwrap_or(&day);
+        match months.last_mut() {
+            Some((m, count)) if m == month => *count += n,
+            _ => months.push((month.to_string(), n)),
+        }
+    }
+    Ok(months)
 }
 
 #[cfg(feature = "test-hooks")]
 /// SQLite's plan for a page query, one line per step (for tests that prove the
-/// timeline is read through an index).
-pub fn explain_page(conn: &Connection, f: &EntryFilter, newest_first: bool) -> Result<Vec<String>> {
-    let c = condition(f);
-    let tail = format!(
-        "{}WHERE {} {} LIMIT 50 OFFSET 0",
-        index_hint(f),
-        c.sql,
-        order(newest_first)
-    );
-    let sql = format!("EXPLAIN QUERY PLAN {}", entries::select_sql(&tail));
+/// timeline is read through an index, at any depth).
+pub fn explain_page(
+    conn: &Connection,
+    f: &EntryFilter,
+    newest_first: bool,
+    start: &PageStart,
+) -> Result<Vec<String>> {
+    let (sql, values) = page_sql(f, newest_first, start, 50);
     let mut stmt = conn
-        .prepare(&sql)
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
         .map_err(|e| from_sqlite("explain the query", e))?;
     let rows = stmt
-        .query_map(rusqlite::params_from_iter(&c.values), |r| {
+        .query_map(rusqlite::params_from_iter(&values), |r| {
             r.get::<_, String>(3)
         })
         .map_err(|e| from_sqlite("explain the query", e))?;

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_exemptions_cases.sql"),
     include_str!("../../migrations/0007_todo_sources_index.sql"),
     include_str!("../../migrations/0008_history_append_only.sql"),
+    include_str!("../../migrations/0009_timeline_keyset.sql"),
 ];
 
 /// The first schema with the `settings` table (migration 2).
