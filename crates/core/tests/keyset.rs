@@ -173,14 +173,14 @@ fn filters() -> Vec<(&'static str, EntryFilter)> {
             },
         ),
         (
-            "a word (few matches: read by id)",
+            "a word (few matches)",
             EntryFilter {
                 text: Some("dwangsom".into()),
                 ..EntryFilter::default()
             },
         ),
         (
-            "a common word (many matches: the index walked)",
+            "a common word (most entries)",
             EntryFilter {
                 text: Some("alle".into()),
                 ..EntryFilter::default()
