@@ -78,6 +78,9 @@ fn main() {
             "export_todos_ics",
             "notification_status",
             "set_system_notifications",
+            "pick_files",
+            "pick_save_file",
+            "pick_folder",
         ]),
     ))
     .expect("tauri build script");

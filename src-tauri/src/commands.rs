@@ -1,7 +1,7 @@
 //! The IPC commands: each one converts wire types, calls core, converts back. Anything
 //! more belongs in `dossier-core`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use dossier_core::{Dossier, KdfParams, RecoveryCode, SystemClock, Unlock};
 use ring::rand::SystemRandom;
@@ -12,7 +12,9 @@ use crate::dto::{
     AppInfo, CreatedDossier, DossierSummary, EntryDto, NewEntryDto, RecentDossier, Settings,
 };
 use crate::error::IpcError;
+use crate::grants::Purpose;
 use crate::settings::AUTO_LOCK_RANGE;
+use crate::state::off_runtime;
 use crate::AppState;
 
 type Result<T> = std::result::Result<T, IpcError>;
@@ -23,10 +25,11 @@ fn folder_name(dir: &Path) -> String {
         .unwrap_or_else(|| dir.display().to_string())
 }
 
-fn summary(d: &Dossier) -> Result<DossierSummary> {
+fn summary(state: &AppState, d: &Dossier) -> Result<DossierSummary> {
     Ok(DossierSummary {
         dir: d.dir().display().to_string(),
         name: folder_name(d.dir()),
+        place: state.grant(d.dir().to_path_buf(), Purpose::Dossier),
         entry_count: u32::try_from(d.entry_count()?).unwrap_or(u32::MAX),
     })
 }
@@ -38,26 +41,17 @@ fn remember(state: &AppState, dir: &Path) {
     let _ = s.save(&state.config_dir);
 }
 
-fn user_path(dir: &str) -> Result<PathBuf> {
-    let trimmed = dir.trim();
-    if trimmed.is_empty() {
-        return Err(dossier_core::Error::Invalid("no folder was chosen".into()).into());
-    }
-    Ok(PathBuf::from(trimmed))
-}
-
 #[tauri::command]
 #[specta::specta]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     let s = state.settings().clone();
-    let unlocked = state.dossier().as_ref().and_then(|d| summary(d).ok());
+    let unlocked = state
+        .shared()
+        .ok()
+        .and_then(|held| held.run(|d| summary(&state, d)).ok());
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
-        default_dossier_dir: state
-            .documents_dir
-            .join("Dossierkluis")
-            .display()
-            .to_string(),
+        default_dossier: state.grant(state.documents_dir.join("Dossierkluis"), Purpose::NewFolder),
         recent: s
             .recent
             .iter()
@@ -65,6 +59,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
             .map(|d| RecentDossier {
                 dir: d.display().to_string(),
                 name: folder_name(d),
+                place: state.grant(d.clone(), Purpose::Dossier),
             })
             .collect(),
         settings: s.public(),
@@ -76,14 +71,23 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 #[specta::specta]
 pub async fn create_dossier(
     state: State<'_, AppState>,
-    dir: String,
+    dir: u32,
     passphrase: String,
 ) -> Result<CreatedDossier> {
     let passphrase = Zeroizing::new(passphrase);
-    let dir = user_path(&dir)?;
+    let dir = state.granted(dir, Purpose::NewFolder)?;
     state.lock_now();
-    let (d, code) = Dossier::create(&dir, &passphrase, &KdfParams::DEFAULT, &SystemRandom::new())?;
-    let summary = summary(&d)?;
+    let path = dir.clone();
+    let (d, code) = off_runtime(move || {
+        Ok(Dossier::create(
+            &path,
+            &passphrase,
+            &KdfParams::DEFAULT,
+            &SystemRandom::new(),
+        )?)
+    })
+    .await?;
+    let summary = summary(&state, &d)?;
     state.set_unlocked(d);
     remember(&state, &dir);
     Ok(CreatedDossier {
@@ -96,15 +100,16 @@ pub async fn create_dossier(
 #[specta::specta]
 pub async fn open_dossier(
     state: State<'_, AppState>,
-    dir: String,
+    dir: u32,
     passphrase: String,
 ) -> Result<DossierSummary> {
     let passphrase = Zeroizing::new(passphrase);
-    let dir = user_path(&dir)?;
+    let dir = state.granted(dir, Purpose::Dossier)?;
     // The app holds one dossier; its lock must go before this one can be taken.
     state.lock_now();
-    let d = Dossier::open(&dir, Unlock::Passphrase(&passphrase))?;
-    let summary = summary(&d)?;
+    let path = dir.clone();
+    let d = off_runtime(move || Ok(Dossier::open(&path, Unlock::Passphrase(&passphrase))?)).await?;
+    let summary = summary(&state, &d)?;
     state.set_unlocked(d);
     remember(&state, &dir);
     Ok(summary)
@@ -115,13 +120,13 @@ pub async fn open_dossier(
 #[specta::specta]
 pub async fn recover_dossier(
     state: State<'_, AppState>,
-    dir: String,
+    dir: u32,
     recovery_code: String,
     new_passphrase: String,
 ) -> Result<DossierSummary> {
     let new_passphrase = Zeroizing::new(new_passphrase);
     let code = RecoveryCode::parse(&Zeroizing::new(recovery_code))?;
-    let dir = user_path(&dir)?;
+    let dir = state.granted(dir, Purpose::Dossier)?;
     // Check the new passphrase before the slow work, so a short one costs nothing.
     if new_passphrase.chars().count() < dossier_core::vault::MIN_PASSPHRASE_CHARS {
         return Err(dossier_core::Error::PassphraseTooShort {
@@ -130,9 +135,14 @@ pub async fn recover_dossier(
         .into());
     }
     state.lock_now();
-    let mut d = Dossier::open(&dir, Unlock::RecoveryCode(&code))?;
-    d.change_passphrase(&new_passphrase, &KdfParams::DEFAULT, &SystemRandom::new())?;
-    let summary = summary(&d)?;
+    let path = dir.clone();
+    let d = off_runtime(move || {
+        let mut d = Dossier::open(&path, Unlock::RecoveryCode(&code))?;
+        d.change_passphrase(&new_passphrase, &KdfParams::DEFAULT, &SystemRandom::new())?;
+        Ok(d)
+    })
+    .await?;
+    let summary = summary(&state, &d)?;
     state.set_unlocked(d);
     remember(&state, &dir);
     Ok(summary)
@@ -147,11 +157,13 @@ pub async fn change_passphrase(
 ) -> Result<()> {
     let current = Zeroizing::new(current);
     let new_passphrase = Zeroizing::new(new_passphrase);
-    state.with_dossier(|d| {
-        d.check_passphrase(&current)?;
-        d.change_passphrase(&new_passphrase, &KdfParams::DEFAULT, &SystemRandom::new())?;
-        Ok(())
-    })
+    state
+        .with_dossier_off(move |d| {
+            d.check_passphrase(&current)?;
+            d.change_passphrase(&new_passphrase, &KdfParams::DEFAULT, &SystemRandom::new())?;
+            Ok(())
+        })
+        .await
 }
 
 #[tauri::command]
@@ -195,10 +207,12 @@ pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<S
 
 #[tauri::command]
 #[specta::specta]
-pub fn forget_recent(state: State<'_, AppState>, dir: String) {
+pub fn forget_recent(state: State<'_, AppState>, dir: u32) -> Result<()> {
+    let dir = state.granted(dir, Purpose::Dossier)?;
     let mut s = state.settings();
-    s.forget(Path::new(&dir));
+    s.forget(&dir);
     let _ = s.save(&state.config_dir);
+    Ok(())
 }
 
 /// Activity ping from the UI (key presses, clicks), throttled there.

@@ -1,9 +1,11 @@
 //! IPC commands for backups (F11): the home view's reminder, making a backup with a
-//! progress event, checking one, and restoring into a new folder or in place. The
-//! slow work runs off the async runtime; making a backup holds the dossier only while
-//! its snapshot connection is opened, so the app stays usable meanwhile.
+//! progress event, checking one, and restoring into a new folder or in place. Files
+//! are named by handles (grants.rs): the suggested backup and safety files are Rust's
+//! own choice, any other the user's in a dialog. The slow work runs off the async
+//! runtime; making a backup holds the dossier only while its snapshot connection is
+//! opened, so the app stays usable (and lockable) meanwhile.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use dossier_core::backup::{self, BackupSummary, ManifestBody, Phase, Progress};
 use dossier_core::{Error, KdfParams, RecoveryCode, SystemClock};
@@ -15,6 +17,8 @@ use tauri_specta::Event;
 use zeroize::Zeroizing;
 
 use crate::error::IpcError;
+use crate::grants::{PickedFile, Purpose};
+use crate::state::off_runtime;
 use crate::AppState;
 
 type Result<T> = std::result::Result<T, IpcError>;
@@ -57,8 +61,11 @@ pub struct BackupStatusDto {
     pub entries_since: u32,
     /// Time to ask for a backup (30 days or 20 new entries).
     pub due: bool,
-    /// A name to suggest in the save dialog.
-    pub suggested_path: String,
+    /// Where a backup goes unless the user chooses another file (a handle to write):
+    /// `Dossierkluis-reservekopie-YYYY-MM-DD.age` in Documents.
+    pub suggested: PickedFile,
+    /// The same for the safety backup before a restore in place.
+    pub suggested_safety: PickedFile,
 }
 
 /// What a backup holds.
@@ -94,31 +101,26 @@ fn summary_dto(body: &ManifestBody, bytes: u64, path: &Path, same_disk: bool) ->
     }
 }
 
-fn chosen(path: &str) -> Result<PathBuf> {
-    let t = path.trim();
-    if t.is_empty() {
-        return Err(Error::Invalid("no file was chosen".into()).into());
-    }
-    Ok(PathBuf::from(t))
-}
-
 fn code(typed: String) -> Result<RecoveryCode> {
     Ok(RecoveryCode::parse(&Zeroizing::new(typed))?)
-}
-
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
-    tauri::async_runtime::spawn_blocking(f)
-        .await
-        .map_err(|e| IpcError::internal(format!("the background task failed: {e}")))?
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn backup_status(state: State<'_, AppState>) -> Result<BackupStatusDto> {
     let day = chrono::Utc::now().format("%Y-%m-%d");
-    let suggested = state
-        .documents_dir
-        .join(format!("Dossierkluis-reservekopie-{day}.age"));
+    let suggested = state.grant(
+        state
+            .documents_dir
+            .join(format!("Dossierkluis-reservekopie-{day}.age")),
+        Purpose::Write,
+    );
+    let suggested_safety = state.grant(
+        state.documents_dir.join(format!(
+            "Dossierkluis-reservekopie-{day}-veiligheidskopie.age"
+        )),
+        Purpose::Write,
+    );
     state.with_dossier(|d| {
         let r = d.backup_reminder(&SystemClock)?;
         Ok(BackupStatusDto {
@@ -128,25 +130,28 @@ pub async fn backup_status(state: State<'_, AppState>) -> Result<BackupStatusDto
                 .map(|x| u32::try_from(x.max(0)).unwrap_or(u32::MAX)),
             entries_since: n(r.entries_since),
             due: r.due,
-            suggested_path: suggested.display().to_string(),
+            suggested,
+            suggested_safety,
         })
     })
 }
 
-/// Makes a backup to `path` (which must not exist), sending `backup-progress`.
+/// Makes a backup to `target` (a handle to write; the file must not exist), sending
+/// `backup-progress`.
 #[tauri::command]
 #[specta::specta]
 pub async fn make_backup(
     app: AppHandle,
     state: State<'_, AppState>,
-    path: String,
+    target: u32,
 ) -> Result<BackupSummaryDto> {
-    let path = chosen(&path)?;
+    let path = state.granted(target, Purpose::Write)?;
     let source = state.with_dossier(|d| Ok(d.backup_source()?))?;
     let handle = app.clone();
     let target = path.clone();
     let report =
-        blocking(move || Ok(source.write(&target, &SystemClock, &mut emitter(&handle))?)).await?;
+        off_runtime(move || Ok(source.write(&target, &SystemClock, &mut emitter(&handle))?))
+            .await?;
     state.with_dossier(|d| Ok(d.record_backup(&report)?))?;
     Ok(summary_dto(
         &report.body,
@@ -171,13 +176,14 @@ fn checked(app: &AppHandle, path: &Path, code: &RecoveryCode) -> Result<BackupSu
 #[specta::specta]
 pub async fn check_backup(
     app: AppHandle,
-    path: String,
+    state: State<'_, AppState>,
+    file: u32,
     recovery_code: String,
 ) -> Result<BackupSummaryDto> {
-    let path = chosen(&path)?;
+    let path = state.granted(file, Purpose::Read)?;
     let code = code(recovery_code)?;
     let p = path.clone();
-    let s = blocking(move || checked(&app, &p, &code)).await?;
+    let s = off_runtime(move || checked(&app, &p, &code)).await?;
     Ok(summary_dto(&s.body, s.bytes, &path, false))
 }
 
@@ -198,13 +204,13 @@ pub struct RestorePreviewDto {
 pub async fn preview_restore(
     app: AppHandle,
     state: State<'_, AppState>,
-    path: String,
+    file: u32,
     recovery_code: String,
 ) -> Result<RestorePreviewDto> {
-    let path = chosen(&path)?;
+    let path = state.granted(file, Purpose::Read)?;
     let code = code(recovery_code)?;
     let p = path.clone();
-    let s = blocking(move || checked(&app, &p, &code)).await?;
+    let s = off_runtime(move || checked(&app, &p, &code)).await?;
     let cmp = state.with_dossier(|d| Ok(d.compare_with_backup(&s.body)?))?;
     Ok(RestorePreviewDto {
         backup: summary_dto(&s.body, s.bytes, &path, false),
@@ -214,31 +220,35 @@ pub async fn preview_restore(
     })
 }
 
-/// Replaces the open dossier's contents by the backup, after a safety backup of it
-/// to `safety_path`. The passphrase and recovery code stay as they are.
+/// Replaces the open dossier's contents by the backup (`file`, a handle to read),
+/// after a safety backup of it to `safety` (a handle to write). The passphrase and
+/// recovery code stay as they are.
 #[tauri::command]
 #[specta::specta]
 pub async fn restore_in_place(
     app: AppHandle,
     state: State<'_, AppState>,
-    path: String,
+    file: u32,
     recovery_code: String,
-    safety_path: String,
+    safety: u32,
 ) -> Result<BackupSummaryDto> {
-    let path = chosen(&path)?;
-    let safety = chosen(&safety_path)?;
+    let path = state.granted(file, Purpose::Read)?;
+    let safety = state.granted(safety, Purpose::Write)?;
     let code = code(recovery_code)?;
+    let p = path.clone();
     // The dossier is busy for the whole swap; nothing else may write meanwhile.
-    let report = state.with_dossier(|d| {
-        Ok(d.restore_in_place(
-            &path,
-            &code,
-            &safety,
-            &SystemClock,
-            &SystemRandom::new(),
-            &mut emitter(&app),
-        )?)
-    })?;
+    let report = state
+        .with_dossier_off(move |d| {
+            Ok(d.restore_in_place(
+                &p,
+                &code,
+                &safety,
+                &SystemClock,
+                &SystemRandom::new(),
+                &mut emitter(&app),
+            )?)
+        })
+        .await?;
     Ok(summary_dto(
         &report.restored.body,
         report.restored.bytes,
@@ -247,18 +257,20 @@ pub async fn restore_in_place(
     ))
 }
 
-/// Restores a backup into a new, empty folder, with a new passphrase.
+/// Restores a backup (`file`, a handle to read) into a new, empty folder (`dir`, a
+/// handle for a new dossier), with a new passphrase.
 #[tauri::command]
 #[specta::specta]
 pub async fn restore_to_folder(
     app: AppHandle,
-    path: String,
+    state: State<'_, AppState>,
+    file: u32,
     recovery_code: String,
-    dir: String,
+    dir: u32,
     new_passphrase: String,
 ) -> Result<BackupSummaryDto> {
-    let path = chosen(&path)?;
-    let dir = chosen(&dir)?;
+    let path = state.granted(file, Purpose::Read)?;
+    let dir = state.granted(dir, Purpose::NewFolder)?;
     let code = code(recovery_code)?;
     let pass = Zeroizing::new(new_passphrase);
     if pass.chars().count() < dossier_core::vault::MIN_PASSPHRASE_CHARS {
@@ -268,7 +280,7 @@ pub async fn restore_to_folder(
         .into());
     }
     let p = path.clone();
-    let s = blocking(move || {
+    let s = off_runtime(move || {
         Ok(backup::restore_backup(
             &p,
             &code,

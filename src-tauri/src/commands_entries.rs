@@ -1,8 +1,6 @@
 //! IPC commands for the timeline, entries, history, search, people, attachments and
 //! undo. Each converts wire types, calls core, converts back; nothing more.
 
-use std::path::PathBuf;
-
 use dossier_core::{Dossier, EntryData, EntryFilter, PageStart, SystemClock};
 use tauri::State;
 
@@ -12,6 +10,7 @@ use crate::dto_entries::{
     PreviewDto, TimelineFilterDto, TimelinePageDto, VersionDto,
 };
 use crate::error::IpcError;
+use crate::grants::Purpose;
 use crate::AppState;
 
 type Result<T> = std::result::Result<T, IpcError>;
@@ -33,14 +32,6 @@ fn detail(d: &Dossier, id: i64) -> Result<EntryDetailDto> {
         klantmanager,
         attachments,
     ))
-}
-
-fn user_file(path: &str) -> Result<PathBuf> {
-    let trimmed = path.trim();
-    if trimmed.is_empty() {
-        return Err(dossier_core::Error::Invalid("no file was chosen".into()).into());
-    }
-    Ok(PathBuf::from(trimmed))
 }
 
 /// One page of the timeline (`limit` rows from `start`), in date order.
@@ -149,11 +140,13 @@ pub async fn search_entries(
     query: String,
     limit: u32,
 ) -> Result<Vec<EntryRowDto>> {
-    state.with_dossier(|d| {
-        let found = d.search(&query, limit.min(MAX_PAGE))?;
-        let names = names(d)?;
-        Ok(found.iter().map(|e| EntryRowDto::new(e, &names)).collect())
-    })
+    state
+        .with_dossier_off(move |d| {
+            let found = d.search(&query, limit.min(MAX_PAGE))?;
+            let names = names(d)?;
+            Ok(found.iter().map(|e| EntryRowDto::new(e, &names)).collect())
+        })
+        .await
 }
 
 #[tauri::command]
@@ -230,19 +223,22 @@ pub async fn add_klantmanager_period(
     })
 }
 
-/// Reads the file at `path` (dropped or picked by the user) into the dossier.
+/// Reads the file the user dropped or picked (`file`, a handle to read) into the
+/// dossier. Reading, hashing and previewing up to 200 MB runs off the async runtime.
 #[tauri::command]
 #[specta::specta]
 pub async fn attach_file(
     state: State<'_, AppState>,
     entry_id: u32,
-    path: String,
+    file: u32,
 ) -> Result<AttachmentDto> {
-    let path = user_file(&path)?;
-    state.with_dossier(|d| {
-        Ok(d.attach_file(i64::from(entry_id), &path, &SystemClock)?
-            .into())
-    })
+    let path = state.granted(file, Purpose::Read)?;
+    state
+        .with_dossier_off(move |d| {
+            Ok(d.attach_file(i64::from(entry_id), &path, &SystemClock)?
+                .into())
+        })
+        .await
 }
 
 #[tauri::command]
@@ -251,11 +247,12 @@ pub async fn attachment_preview(state: State<'_, AppState>, id: u32) -> Result<P
     state.with_dossier(|d| Ok(d.preview(i64::from(id))?.into()))
 }
 
-/// Writes a copy of an attachment where the user chose (an explicit export).
+/// Writes a copy of an attachment to the file the user chose in the save dialog
+/// (`target`, a handle to write; an explicit export).
 #[tauri::command]
 #[specta::specta]
-pub async fn save_attachment_copy(state: State<'_, AppState>, id: u32, path: String) -> Result<()> {
-    let path = user_file(&path)?;
+pub async fn save_attachment_copy(state: State<'_, AppState>, id: u32, target: u32) -> Result<()> {
+    let path = state.granted(target, Purpose::Write)?;
     let bytes = state.with_dossier(|d| Ok(d.attachment_bytes(i64::from(id))?))?;
     let what = "save a copy of the attachment";
     // Private (0600): the copy may be a medical letter.

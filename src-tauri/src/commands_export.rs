@@ -1,19 +1,21 @@
 //! IPC commands for the Export screen: how many entries a choice prints, and building
 //! the PDF bundle into the one file the user chose. Nothing is written anywhere else.
-
-use std::io::Write;
-use std::path::PathBuf;
+//! Both run off the async runtime; a lock while the PDF is built wins, and then the
+//! file is not written.
 
 use dossier_core::entry::parse_date;
 use dossier_core::export::{CoverPerson, ExportOptions, Lang};
-use dossier_core::{Dossier, EntryKind, Error, SystemClock};
+use dossier_core::{Dossier, EntryKind, SystemClock};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::State;
 
+use crate::commands_files::{refuse_existing, write_chosen};
 use crate::commands_matters::select_case;
 use crate::dto::Language;
 use crate::error::IpcError;
+use crate::grants::Purpose;
+use crate::state::off_runtime;
 use crate::AppState;
 
 type Result<T> = std::result::Result<T, IpcError>;
@@ -122,60 +124,48 @@ pub async fn export_preview(
 ) -> Result<ExportPreviewDto> {
     let case_id = options.case_id;
     let mut options = ExportOptions::try_from(options)?;
-    state.with_dossier(|d| {
-        select_case(d, &mut options, case_id)?;
-        preview(d, &options)
-    })
+    state
+        .with_dossier_off(move |d| {
+            select_case(d, &mut options, case_id)?;
+            preview(d, &options)
+        })
+        .await
 }
 
-/// Builds the PDF and writes it to `path` only. An existing file is refused
-/// (`file_exists`) unless `overwrite` is true.
+/// Builds the PDF and writes it to the chosen file (`target`, a handle to write) only.
+/// An existing file is refused (`file_exists`) unless `overwrite` is true.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_pdf(
     state: State<'_, AppState>,
     options: ExportOptionsDto,
-    path: String,
+    target: u32,
     overwrite: bool,
 ) -> Result<ExportResultDto> {
     let case_id = options.case_id;
     let mut options = ExportOptions::try_from(options)?;
-    let trimmed = path.trim();
-    if trimmed.is_empty() {
-        return Err(Error::Invalid("no file was chosen".into()).into());
-    }
-    let path = PathBuf::from(trimmed);
-    if !overwrite && path.exists() {
-        return Err(Error::FileExists(path.display().to_string()).into());
-    }
-    let bundle = state.with_dossier(|d| {
-        select_case(d, &mut options, case_id)?;
-        Ok(d.export_bundle(&options, &SystemClock)?)
-    })?;
-    let what = format!("write {}", path.display());
-    // Private (0600) like the dossier itself: a chronology holds medical letters.
-    let mut open = dossier_core::vault::private_options();
-    if overwrite {
-        open.create(true).truncate(true);
-    } else {
-        // create_new: never overwrite a file that appeared in the meantime.
-        open.create_new(true);
-    }
-    let mut file = open.open(&path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            IpcError::from(Error::FileExists(path.display().to_string()))
-        } else {
-            IpcError::from(Error::io(what.clone(), e))
+    let path = state.granted(target, Purpose::Write)?;
+    refuse_existing(&path, overwrite)?;
+    state.touch();
+    let held = state.shared()?;
+    off_runtime(move || {
+        let bundle = held.run(|d| {
+            select_case(d, &mut options, case_id)?;
+            Ok(d.export_bundle(&options, &SystemClock)?)
+        })?;
+        // Locked while the PDF was built: the user has gone, so nothing is written;
+        // dropping the share here closes the dossier.
+        let revoked = held.revoked();
+        drop(held);
+        if revoked {
+            return Err(IpcError::locked());
         }
-    })?;
-    file.write_all(&bundle.bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| IpcError::from(Error::io(what.clone(), e)))?;
-    // A file that already existed keeps its mode on open: tighten it too.
-    dossier_core::vault::private_file(&path).map_err(IpcError::from)?;
-    Ok(ExportResultDto {
-        pages: bundle.pages,
-        bytes: count(bundle.bytes.len()),
-        path: path.display().to_string(),
+        write_chosen(&path, &bundle.bytes, overwrite)?;
+        Ok(ExportResultDto {
+            pages: bundle.pages,
+            bytes: count(bundle.bytes.len()),
+            path: path.display().to_string(),
+        })
     })
+    .await
 }

@@ -1,21 +1,20 @@
 //! IPC commands for "Wat moet ik doen?" (F6): the to-dos, the user's choice about one,
-//! the reminders due, the calendar file (written only to the path the user chose) and
+//! the reminders due, the calendar file (written only to the file the user chose) and
 //! the system-notification setting. Each converts wire types, calls core, converts back.
-
-use std::io::Write;
-use std::path::{Path, PathBuf};
 
 use dossier_core::export::Lang;
 use dossier_core::todo::{self, Reminder, TodoKind, TodoState};
 use dossier_core::{EntryData, Error, SystemClock};
 use tauri::{AppHandle, Manager, State};
 
+use crate::commands_files::{refuse_existing, write_chosen};
 use crate::dto::Language;
 use crate::dto_entries::EntryFieldsDto;
 use crate::dto_todos::{
     choice_of, todos_dto, IcsResultDto, NotificationStatusDto, ReminderDto, TodoDto,
 };
 use crate::error::IpcError;
+use crate::grants::Purpose;
 use crate::notify::{self, NotifyState};
 use crate::AppState;
 
@@ -102,17 +101,19 @@ pub async fn mark_reminders_shown(
     state.with_dossier(|d| Ok(d.mark_reminders_shown(&reminders, &SystemClock)?))
 }
 
-/// Writes the open to-dos as an iCalendar file to `path` only. An existing file is
-/// refused (`file_exists`) unless `overwrite` is true (the save dialog asked).
+/// Writes the open to-dos as an iCalendar file to the chosen file (`target`, a handle
+/// to write) only. An existing file is refused (`file_exists`) unless `overwrite` is
+/// true (the save dialog asked).
 #[tauri::command]
 #[specta::specta]
 pub async fn export_todos_ics(
     state: State<'_, AppState>,
-    path: String,
+    target: u32,
     language: Language,
     overwrite: bool,
 ) -> Result<IcsResultDto> {
-    let path = chosen_path(&path, overwrite)?;
+    let path = state.granted(target, Purpose::Write)?;
+    refuse_existing(&path, overwrite)?;
     let lang = match language {
         Language::Nl => Lang::Nl,
         Language::En => Lang::En,
@@ -126,49 +127,11 @@ pub async fn export_todos_ics(
             .count();
         Ok((d.todos_ics(today, lang, &SystemClock)?, open))
     })?;
-    write_chosen_file(&path, ics.as_bytes(), overwrite)?;
+    write_chosen(&path, ics.as_bytes(), overwrite)?;
     Ok(IcsResultDto {
         path: path.display().to_string(),
         todos: u32::try_from(open).unwrap_or(u32::MAX),
     })
-}
-
-/// The path the user chose; an existing file is refused unless `overwrite`.
-fn chosen_path(path: &str, overwrite: bool) -> Result<PathBuf> {
-    let trimmed = path.trim();
-    if trimmed.is_empty() {
-        return Err(Error::Invalid("no file was chosen".into()).into());
-    }
-    let path = PathBuf::from(trimmed);
-    if !overwrite && path.exists() {
-        return Err(Error::FileExists(path.display().to_string()).into());
-    }
-    Ok(path)
-}
-
-/// Writes `bytes` to `path` only (never a temporary file next to it), durably.
-fn write_chosen_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()> {
-    let what = format!("write {}", path.display());
-    // Private (0600), like everything the app writes from a dossier.
-    let mut options = dossier_core::vault::private_options();
-    if overwrite {
-        options.create(true).truncate(true);
-    } else {
-        // create_new: never overwrite a file that appeared in the meantime.
-        options.create_new(true);
-    }
-    let mut file = options.open(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            IpcError::from(Error::FileExists(path.display().to_string()))
-        } else {
-            IpcError::from(Error::io(what.clone(), e))
-        }
-    })?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| IpcError::from(Error::io(what, e)))?;
-    // A file that already existed keeps its mode on open: tighten it too.
-    dossier_core::vault::private_file(path).map_err(IpcError::from)
 }
 
 /// Whether system notifications are on, and what the system allows.
@@ -211,40 +174,4 @@ pub fn set_system_notifications(
         enabled,
         permission: permission.name().to_string(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::error::ErrorCode;
-
-    #[test]
-    fn the_calendar_file_goes_only_where_chosen_and_never_over_a_file_unasked() {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let target = tmp.path().join("termijnen.ics");
-        let typed = format!("  {}  ", target.display());
-        let path = chosen_path(&typed, false).expect("a new file is fine");
-        write_chosen_file(&path, b"BEGIN:VCALENDAR", false).expect("write");
-        assert_eq!(std::fs::read(&target).expect("read"), b"BEGIN:VCALENDAR");
-        let names: Vec<_> = std::fs::read_dir(tmp.path())
-            .expect("list")
-            .map(|e| e.expect("entry").file_name())
-            .collect();
-        assert_eq!(names.len(), 1, "nothing else is written: {names:?}");
-
-        let refused = chosen_path(&typed, false).err().map(|e| e.code);
-        assert_eq!(refused, Some(ErrorCode::FileExists));
-        let refused = write_chosen_file(&target, b"x", false)
-            .err()
-            .map(|e| e.code);
-        assert_eq!(refused, Some(ErrorCode::FileExists));
-
-        let path = chosen_path(&typed, true).expect("replace when asked");
-        write_chosen_file(&path, b"NEW", true).expect("overwrite");
-        assert_eq!(std::fs::read(&target).expect("read"), b"NEW");
-        assert_eq!(
-            chosen_path("   ", false).err().map(|e| e.code),
-            Some(ErrorCode::Invalid)
-        );
-    }
 }

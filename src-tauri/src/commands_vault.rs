@@ -20,11 +20,13 @@ type Result<T> = std::result::Result<T, IpcError>;
 #[specta::specta]
 pub async fn new_recovery_code(state: State<'_, AppState>, current: String) -> Result<String> {
     let current = Zeroizing::new(current);
-    state.with_dossier(|d| {
-        d.check_passphrase(&current)?;
-        let code = d.new_recovery_code(&SystemRandom::new())?;
-        Ok(code.display().to_string())
-    })
+    state
+        .with_dossier_off(move |d| {
+            d.check_passphrase(&current)?;
+            let code = d.new_recovery_code(&SystemRandom::new())?;
+            Ok(code.display().to_string())
+        })
+        .await
 }
 
 /// "Alles opnieuw versleutelen": a new data key for the database, wrapped for the
@@ -37,26 +39,28 @@ pub async fn rekey_dossier(
     current: String,
 ) -> Result<String> {
     let current = Zeroizing::new(current);
-    state.with_dossier(|d| {
-        d.check_passphrase(&current)?;
-        let mut progress = |step: RekeyStep| {
-            let (phase, pages) = match step {
-                RekeyStep::Preparing => (RekeyPhase::Preparing, 0),
-                RekeyStep::Rewriting { pages } => (RekeyPhase::Rewriting, pages),
-                RekeyStep::Rewrapping => (RekeyPhase::Rewrapping, 0),
-                _ => (RekeyPhase::Done, 0),
+    state
+        .with_dossier_off(move |d| {
+            d.check_passphrase(&current)?;
+            let mut progress = |step: RekeyStep| {
+                let (phase, pages) = match step {
+                    RekeyStep::Preparing => (RekeyPhase::Preparing, 0),
+                    RekeyStep::Rewriting { pages } => (RekeyPhase::Rewriting, pages),
+                    RekeyStep::Rewrapping => (RekeyPhase::Rewrapping, 0),
+                    _ => (RekeyPhase::Done, 0),
+                };
+                let pages = u32::try_from(pages).unwrap_or(u32::MAX);
+                let _ = RekeyProgress { phase, pages }.emit(&app);
             };
-            let pages = u32::try_from(pages).unwrap_or(u32::MAX);
-            let _ = RekeyProgress { phase, pages }.emit(&app);
-        };
-        let code = d.rekey(
-            &current,
-            &KdfParams::DEFAULT,
-            &SystemRandom::new(),
-            &mut progress,
-        )?;
-        Ok(code.display().to_string())
-    })
+            let code = d.rekey(
+                &current,
+                &KdfParams::DEFAULT,
+                &SystemRandom::new(),
+                &mut progress,
+            )?;
+            Ok(code.display().to_string())
+        })
+        .await
 }
 
 /// While a recovery code is on screen (and until it is confirmed) auto-lock waits:

@@ -7,6 +7,7 @@ use specta::Type;
 use tauri_specta::Event;
 
 use crate::error::IpcError;
+use crate::grants::PickedFile;
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -25,15 +26,20 @@ pub struct Settings {
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RecentDossier {
+    /// Display text only: commands take `place`'s handle.
     pub dir: String,
     pub name: String,
+    pub place: PickedFile,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DossierSummary {
+    /// Display text only: commands take handles.
     pub dir: String,
     pub name: String,
+    /// This folder as a handle to open it again (after a lock).
+    pub place: PickedFile,
     pub entry_count: u32,
 }
 
@@ -41,7 +47,8 @@ pub struct DossierSummary {
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     pub version: String,
-    pub default_dossier_dir: String,
+    /// Where a new dossier goes unless the user picks another folder.
+    pub default_dossier: PickedFile,
     pub recent: Vec<RecentDossier>,
     pub settings: Settings,
     pub unlocked: Option<DossierSummary>,

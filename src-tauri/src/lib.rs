@@ -6,15 +6,23 @@ mod commands;
 mod commands_backup;
 mod commands_entries;
 mod commands_export;
+mod commands_files;
 mod commands_links;
 mod commands_matters;
 mod commands_todos;
 mod commands_vault;
+// Debug builds only: dialogs answered from a test queue (e2e). Release builds lack it.
+#[cfg(debug_assertions)]
+mod dialog_hook;
+mod dialogs;
 mod dto;
 mod dto_entries;
 mod dto_matters;
 mod dto_todos;
 mod error;
+mod grants;
+#[cfg(test)]
+mod hardening;
 mod notify;
 mod settings;
 mod state;
@@ -104,12 +112,16 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_backup::preview_restore,
             commands_backup::restore_in_place,
             commands_backup::restore_to_folder,
+            commands_files::pick_files,
+            commands_files::pick_save_file,
+            commands_files::pick_folder,
         ])
         .events(collect_events![
             dto::DossierLocked,
             dto::RekeyProgress,
             dto::CloseRequested,
-            commands_backup::BackupProgress
+            commands_backup::BackupProgress,
+            commands_files::FilesDropped
         ])
 }
 
@@ -130,6 +142,10 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .invoke_handler(builder.invoke_handler())
         .on_window_event(|window, event| {
+            // Dropped files become handles; the webview never gets to name the path.
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                commands_files::dropped(window.app_handle(), paths);
+            }
             // Unsaved text in an editor: ask in the UI instead of closing.
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 if window
@@ -167,12 +183,13 @@ pub fn run() {
         })
         .build(tauri::generate_context!())
         .expect("error while starting Dossierkluis");
-    // Window closed or SIGTERM both end here: lock_now folds the -wal into dossier.db
-    // and closes it, so the folder left behind is complete by itself.
+    // Window closed or SIGTERM both end here: locking folds the -wal into dossier.db
+    // and closes it (after a running export's step, if any), so the folder left behind
+    // is complete by itself.
     app.run(move |handle, event| {
         if let tauri::RunEvent::Exit = event {
             if let Some(state) = handle.try_state::<AppState>() {
-                state.lock_now();
+                state.lock_and_wait();
             }
             traces::remove_webview_dir(&webview_dir);
         }

@@ -204,7 +204,7 @@ pub fn tick<R: Runtime>(app: &AppHandle<R>) {
         return;
     };
     let state = app.state::<AppState>();
-    let dir = state.dossier().as_ref().map(|d| d.dir().to_path_buf());
+    let dir = state.open_dir();
     let Some(dir) = dir else {
         notify.reset();
         return;
@@ -235,16 +235,16 @@ pub fn remind<R: Runtime>(app: &AppHandle<R>) -> Outcome {
         return Outcome::NotAllowed;
     }
     let today = today();
-    let (dir, due) = {
-        let guard = state.dossier();
-        let Some(d) = guard.as_ref() else {
-            return Outcome::Locked;
-        };
-        match d.due_reminders(today) {
-            Ok(due) => (d.dir().to_path_buf(), due),
-            Err(_) => return Outcome::Failed,
-        }
+    let Ok(held) = state.shared() else {
+        return Outcome::Locked;
     };
+    let due = match held.run(|d| Ok(d.due_reminders(today)?)) {
+        Ok(due) => due,
+        Err(e) if e.code == crate::error::ErrorCode::Locked => return Outcome::Locked,
+        Err(_) => return Outcome::Failed,
+    };
+    let dir = held.dir().to_path_buf();
+    drop(held);
     let Some(notify) = app.try_state::<NotifyState>() else {
         return Outcome::Failed;
     };

@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 import { launch, shot, assertAccessible } from "./lib/app.mjs";
 import { waitFor } from "./lib/webdriver.mjs";
-import { PASS, createDossier, addNote, lock, unlock, openTimeline, pageText, typeConfirmGroups } from "./lib/flows.mjs";
+import { PASS, chooseNewDossierDir, createDossier, addNote, lock, unlock, openTimeline, pageText, typeConfirmGroups } from "./lib/flows.mjs";
 
 const CANARY = "KANARIE-e2e-huisbezoek-4417";
 
@@ -15,12 +15,13 @@ test("create, confirm the code, log an entry, lock, wrong then right passphrase"
   const app = await launch();
   const s = app.session;
   try {
-    const dir = join(app.home, "Mijn dossier");
+    // The folder the user picks is "Mijn dossier"; the dossier goes in it.
+    const dir = join(app.home, "Mijn dossier", "Dossierkluis");
     await s.byTestId("screen-welcome");
     await assertAccessible(s, "welcome");
 
     // Mismatched passphrases are refused in place, with a message.
-    await (await s.byTestId("dossier-dir")).fill(dir);
+    await chooseNewDossierDir(s, dir);
     await (await s.byTestId("passphrase")).fill(PASS);
     await (await s.byTestId("passphrase-repeat")).fill(PASS + "x");
     await (await s.byTestId("create-button")).click();

@@ -10,7 +10,7 @@ import { deflateSync } from "node:zlib";
 
 import { launch, shot, assertAccessible } from "./lib/app.mjs";
 import { waitFor } from "./lib/webdriver.mjs";
-import { createDossier, pageText } from "./lib/flows.mjs";
+import { pickInDialog, createDossier, pageText } from "./lib/flows.mjs";
 import { addEntry, choose, count, ctrlZ, waitCount, scrollToTestId } from "./lib/entries.mjs";
 
 /** A small real PNG (a grey square), so the preview has something to show. */
@@ -86,11 +86,10 @@ test("a letter: attach a scan, edit with a reason, see the history, undo, delete
     assert.match(fields, /2 maart 2026/);
     assert.match(await (await s.byTestId("entry-changed")).text(), /Nooit gewijzigd/);
 
-    // Attach a scan by typing its path (what the drop and the file dialog also do).
+    // Attach a scan picked in the file dialog (a drop gives the same handles).
     const scan = join(app.home, "scan-brief.png");
     writeFileSync(scan, png());
-    await (await s.byTestId("attach-path")).fill(scan);
-    await (await s.byTestId("attach-path-button")).click();
+    await pickInDialog(s, "add-file-button", [scan]);
     await s.byTestId("attach-done", 20000);
     await waitCount(s, "attachment-item", 1);
     assert.match(await (await s.byTestId("attachment-item")).text(), /scan-brief\.png/);
@@ -100,9 +99,8 @@ test("a letter: attach a scan, edit with a reason, see the history, undo, delete
     await shot(s, "06-entry-attachment");
     await assertAccessible(s, "entry with attachment and preview");
 
-    // A missing file is refused with a message, and nothing is added.
-    await (await s.byTestId("attach-path")).fill(join(app.home, "bestaat-niet.pdf"));
-    await (await s.byTestId("attach-path-button")).click();
+    // A file gone after it was picked is refused with a message, and nothing is added.
+    await pickInDialog(s, "add-file-button", [join(app.home, "bestaat-niet.pdf")]);
     await s.byTestId("attach-failed", 20000);
     assert.match(await (await s.byTestId("attach-failed")).text(), /bestaat niet/);
     assert.doesNotMatch(await (await s.byTestId("attach-failed")).text(), /USB/);

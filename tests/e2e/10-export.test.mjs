@@ -10,13 +10,13 @@ import { join } from "node:path";
 
 import { launch, shot, assertAccessible } from "./lib/app.mjs";
 import { waitFor } from "./lib/webdriver.mjs";
-import { createDossier } from "./lib/flows.mjs";
+import { pickInDialog, createDossier } from "./lib/flows.mjs";
 import { addEntry, textOf } from "./lib/entries.mjs";
 
 const LETTER = "Brief over opschorting";
 const MEDICAL = "Keuring bij de bedrijfsarts";
 
-test("export: count without medical, build a PDF to a typed path, refuse to overwrite", async () => {
+test("export: count without medical, build a PDF to the file chosen in the save dialog, refuse to overwrite", async () => {
   const app = await launch();
   const s = app.session;
   try {
@@ -47,8 +47,14 @@ test("export: count without medical, build a PDF to a typed path, refuse to over
     assert.match(await textOf(s, "export-medical-left-out"), /Medische registraties die eruit blijven: 1\./);
     await assertAccessible(s, "export");
 
+    // Cancel in the save dialog: nothing is chosen and nothing is written.
+    await pickInDialog(s, "export-save-as-button", null);
+    assert.equal(await (await s.byTestId("export-path")).attr("data-name"), "");
     const pdf = join(app.home, "overzicht.pdf");
-    await (await s.byTestId("export-path")).fill(pdf);
+    await pickInDialog(s, "export-save-as-button", pdf, "export-path");
+    const asked = app.dialog.asked().at(-1);
+    assert.equal(asked.kind, "save");
+    assert.match(asked.fileName, /\.pdf$/, "the dialog suggests a PDF name");
     await (await s.byTestId("export-build-button")).click();
     await s.byTestId("export-done", 60000);
     const done = await textOf(s, "export-done");

@@ -64,7 +64,8 @@ test("after a session only the settings file is left outside the dossier", async
     },
   });
   const s = app.session;
-  const dossier = join(home, "Documents", "Mijn dossier");
+  // The user picks the folder "Mijn dossier" in Documents; the dossier goes in it.
+  const dossier = join(home, "Documents", "Mijn dossier", "Dossierkluis");
   try {
     await createDossier(s, { dir: dossier });
     await addNote(s, `Gesprek aan de keukentafel ${CANARY}`, "Zij vroeg naar mijn ziekte.");
@@ -83,7 +84,7 @@ test("after a session only the settings file is left outside the dossier", async
   }
 
   const settings = ".config/nl.dossierkluis.app/settings.json";
-  const allowed = new Set([...given, "Documents", ".config/nl.dossierkluis.app", settings]);
+  const allowed = new Set([...given, "Documents", "Documents/Mijn dossier", ".config/nl.dossierkluis.app", settings]);
   const traces = walk(home).filter(
     (p) => !allowed.has(p) && !join(home, p).startsWith(dossier + "/") && join(home, p) !== dossier,
   );

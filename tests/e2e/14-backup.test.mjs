@@ -11,7 +11,7 @@ import { join } from "node:path";
 
 import { launch, shot, assertAccessible } from "./lib/app.mjs";
 import { Key, waitFor } from "./lib/webdriver.mjs";
-import { createDossier, addNote, pageText, tabTo } from "./lib/flows.mjs";
+import { pickInDialog, createDossier, addNote, pageText, tabTo } from "./lib/flows.mjs";
 import { textOf } from "./lib/entries.mjs";
 
 const NEW_PASS = "andere zonnebloem fiets";
@@ -19,6 +19,11 @@ const NEW_PASS = "andere zonnebloem fiets";
 async function type(s, testid, text) {
   await tabTo(s, testid);
   await (await s.byTestId(testid)).fill(text);
+}
+
+/** "Kies …" by keyboard; the dialog (the test hook) answers with `path`. */
+async function pick(s, buttonTestid, path, shown) {
+  await pickInDialog(s, buttonTestid, path, shown, { keyboard: true });
 }
 
 async function press(s, testid) {
@@ -41,8 +46,11 @@ test("backup: make, check, restore into a new folder and in place, keyboard only
     await press(s, "backup-button");
     await s.byTestId("screen-backup");
     await assertAccessible(s, "backup");
+    // The suggested file, in Documents, named after today; the dialog suggests it too.
+    assert.match(await (await s.byTestId("backup-path")).attr("data-name"), /^Dossierkluis-reservekopie-\d{4}-\d\d-\d\d\.age$/);
     const file = join(app.home, "reservekopie.age");
-    await type(s, "backup-path", file);
+    await pick(s, "backup-choose-button", file, "backup-path");
+    assert.match(app.dialog.asked().at(-1).fileName, /^Dossierkluis-reservekopie-\d{4}-\d\d-\d\d\.age$/);
     await press(s, "backup-make-button");
     await s.byTestId("backup-done", 60000);
     assert.match(await textOf(s, "backup-done"), /Reservekopie gemaakt: 1 registratie, 0 bijlagen/);
@@ -60,7 +68,7 @@ test("backup: make, check, restore into a new folder and in place, keyboard only
     await shot(s, "14-backup-exists");
 
     // A wrong recovery code, then a damaged copy: each its own plain message.
-    await type(s, "backup-file", file);
+    await pick(s, "backup-choose-file-button", file, "backup-file");
     // A well-formed code of another dossier (made by the CLI), so it is not a typo.
     const other = execFileSync(process.env.DOSSIER_CLI, ["init", join(app.home, "ander-dossier")], {
       env: { ...process.env, DOSSIER_PASSPHRASE: NEW_PASS, LANG: "en_GB.UTF-8" },
@@ -75,14 +83,14 @@ test("backup: make, check, restore into a new folder and in place, keyboard only
     const bytes = Buffer.from(before);
     bytes[Math.floor(bytes.length / 2)] ^= 0x01;
     writeFileSync(damaged, bytes);
-    await type(s, "backup-file", damaged);
+    await pick(s, "backup-choose-file-button", damaged, "backup-file");
     await type(s, "backup-code", code);
     await press(s, "backup-check-button");
     await waitFor("the damaged-file message", async () => /beschadigd|niet compleet/.test(await textOf(s, "error-message").catch(() => "")));
     assert.notEqual(await textOf(s, "error-message"), wrongCode, "a damaged file is not called a wrong code");
     await shot(s, "14-backup-damaged");
 
-    await type(s, "backup-file", file);
+    await pick(s, "backup-choose-file-button", file, "backup-file");
     await type(s, "backup-code", code);
     await press(s, "backup-check-button");
     await s.byTestId("backup-summary", 60000);
@@ -92,7 +100,7 @@ test("backup: make, check, restore into a new folder and in place, keyboard only
 
     // Into a new folder, with a new passphrase; the CLI opens what the screen wrote.
     const target = join(app.home, "teruggezet");
-    await type(s, "restore-target", target);
+    await pick(s, "restore-choose-folder", target, "restore-target");
     await type(s, "restore-passphrase", NEW_PASS);
     await type(s, "restore-passphrase-repeat", NEW_PASS);
     await press(s, "restore-new-button");
@@ -112,7 +120,7 @@ test("backup: make, check, restore into a new folder and in place, keyboard only
     await addNote(s, "Na de reservekopie", "");
     await press(s, "backup-button");
     await s.byTestId("screen-backup");
-    await type(s, "backup-file", file);
+    await pick(s, "backup-choose-file-button", file, "backup-file");
     await type(s, "backup-code", code);
     await tabTo(s, "restore-new");
     await s.keys("\uE015"); // Arrow down: the next choice, "In plaats van dit dossier"
@@ -121,7 +129,8 @@ test("backup: make, check, restore into a new folder and in place, keyboard only
     await s.byTestId("restore-preview", 60000);
     assert.match(await textOf(s, "restore-loss"), /ouder: 1 registratie van na \d\d-\d\d-\d{4} gaat verloren/);
     const safety = join(app.home, "veiligheidskopie.age");
-    await type(s, "restore-safety", safety);
+    assert.match(await (await s.byTestId("restore-safety")).attr("data-name"), /^Dossierkluis-reservekopie-\d{4}-\d\d-\d\d-veiligheidskopie\.age$/);
+    await pick(s, "restore-choose-safety", safety, "restore-safety");
     await shot(s, "14-backup-restore-preview");
     await assertAccessible(s, "backup (restore preview)");
     await press(s, "restore-confirm-button");

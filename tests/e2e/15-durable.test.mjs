@@ -68,7 +68,7 @@ async function waitUntilClosed(dir) {
 }
 
 test("the CLI is refused while the app has the dossier open; lock leaves a complete folder", async () => {
-  const dir = join(mkdtempSync(join(tmpdir(), "dk-durable-")), "kluis");
+  const dir = join(mkdtempSync(join(tmpdir(), "dk-durable-")), "Dossierkluis");
   const app = await launch();
   const s = app.session;
   try {
@@ -92,7 +92,7 @@ test("the CLI is refused while the app has the dossier open; lock leaves a compl
 });
 
 test("Ctrl+Q asks about unsaved text, then quits leaving a complete folder", async () => {
-  const dir = join(mkdtempSync(join(tmpdir(), "dk-durable-")), "kluis");
+  const dir = join(mkdtempSync(join(tmpdir(), "dk-durable-")), "Dossierkluis");
   const app = await launch();
   const s = app.session;
   try {
@@ -126,7 +126,7 @@ test("Ctrl+Q asks about unsaved text, then quits leaving a complete folder", asy
 });
 
 test("SIGTERM closes the dossier before the app ends", async () => {
-  const dir = join(mkdtempSync(join(tmpdir(), "dk-durable-")), "kluis");
+  const dir = join(mkdtempSync(join(tmpdir(), "dk-durable-")), "Dossierkluis");
   const app = await launch();
   const s = app.session;
   try {
@@ -144,7 +144,7 @@ test("SIGTERM closes the dossier before the app ends", async () => {
 });
 
 test("a new recovery code and a full re-key from Settings; auto-lock waits while the code is shown", async () => {
-  const dir = join(mkdtempSync(join(tmpdir(), "dk-durable-")), "kluis");
+  const dir = join(mkdtempSync(join(tmpdir(), "dk-durable-")), "Dossierkluis");
   const app = await launch({ env: { DOSSIERKLUIS_AUTOLOCK_SECONDS: "3" } });
   const s = app.session;
   try {

@@ -2,7 +2,7 @@
 // dossier folder are private to the scenario), its own tauri-driver on a free port,
 // and a WebDriver session. Also screenshots and axe-core checks.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -40,11 +40,40 @@ export function appBinary() {
 }
 
 /**
+ * The debug build's dialog hook (src-tauri/src/dialog_hook.rs): while
+ * DOSSIERKLUIS_TEST_DIALOG names this queue, each file or folder dialog takes the
+ * first queued answer instead of opening. It lives outside the app's HOME, so it is
+ * not one of the app's traces (e2e 13).
+ */
+export function dialogQueue() {
+  const file = join(mkdtempSync(join(tmpdir(), "dk-e2e-dialog-")), "queue");
+  writeFileSync(file, "");
+  return {
+    file,
+    /** Queues what the next dialogs answer: a path, a list of paths, or null (cancel). */
+    answer(...answers) {
+      appendFileSync(file, answers.map((a) => JSON.stringify(a ?? null) + "\n").join(""));
+    },
+    /** The dialogs asked so far: {kind, title, directory, fileName}. */
+    asked() {
+      const f = file + ".asked";
+      if (!existsSync(f)) return [];
+      return readFileSync(f, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    },
+    /** Answers still queued (a dialog that was not opened leaves one behind). */
+    pending() {
+      return readFileSync(file, "utf8").split("\n").filter(Boolean).length;
+    },
+  };
+}
+
+/**
  * Launches the app. `opts.home` reuses a HOME from an earlier launch (to test what
  * is remembered); `opts.env` adds environment variables for the app.
  */
 export async function launch(opts = {}) {
   const home = opts.home ?? mkdtempSync(join(tmpdir(), "dk-e2e-home-"));
+  const dialog = dialogQueue();
   const port = await freePort();
   const nativePort = await freePort();
   const driverBin = process.env.TAURI_DRIVER || "tauri-driver";
@@ -57,6 +86,7 @@ export async function launch(opts = {}) {
         HOME: home,
         XDG_CONFIG_HOME: join(home, ".config"),
         XDG_DATA_HOME: join(home, ".local/share"),
+        DOSSIERKLUIS_TEST_DIALOG: dialog.file,
         ...(opts.env || {}),
       },
       stdio: ["ignore", "ignore", "pipe"],
@@ -74,8 +104,11 @@ export async function launch(opts = {}) {
   });
   const started = Date.now();
   const session = await Session.start(base, appBinary());
+  // Shared steps (lib/flows.mjs) answer dialogs through the session.
+  session.dialog = dialog;
   const app = {
     session,
+    dialog,
     home,
     started,
     async close() {

@@ -1,5 +1,7 @@
 // Steps that several scenarios share, written as a person does them.
 import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { basename, dirname } from "node:path";
 
 import { waitFor, Key } from "./webdriver.mjs";
 import { shot, assertAccessible } from "./app.mjs";
@@ -12,12 +14,44 @@ export function pageText(s) {
 }
 
 /**
+ * Presses a "Kies …" button whose dialog (opened by the app, answered by the test
+ * hook) gives `answer` (a path, a list of paths, or null to cancel), and waits until
+ * the app has taken it. With `shown` (a test id), also until that choice is on screen.
+ */
+export async function pickInDialog(s, buttonTestid, answer, shown = null, { keyboard = false } = {}) {
+  const before = s.dialog.asked().length;
+  s.dialog.answer(answer);
+  if (keyboard) {
+    await tabTo(s, buttonTestid);
+    await s.keys(Key.ENTER);
+  } else {
+    await (await s.byTestId(buttonTestid)).click();
+  }
+  await waitFor(`the dialog behind ${buttonTestid}`, async () => s.dialog.asked().length > before && s.dialog.pending() === 0);
+  if (shown && typeof answer === "string") {
+    const name = basename(answer);
+    await waitFor(`${name} shown in ${shown}`, async () => (await (await s.byTestId(shown)).attr("data-name")) === name);
+  }
+}
+
+/**
+ * A new dossier is always the folder "Dossierkluis" inside the folder the user picks
+ * (the Welcome screen says so), so `dir` must end in it; its parent is picked.
+ */
+export async function chooseNewDossierDir(s, dir) {
+  assert.equal(basename(dir), "Dossierkluis", "a new dossier is <picked folder>/Dossierkluis");
+  mkdirSync(dirname(dir), { recursive: true });
+  await pickInDialog(s, "choose-dir-button", dirname(dir));
+  await waitFor("the chosen folder shown", async () => (await (await s.byTestId("dossier-dir")).attr("data-folder")) === dirname(dir));
+}
+
+/**
  * From the welcome screen: create a dossier, confirm the code, land on "Wat moet ik
  * doen?" (the first screen after unlocking), then go on to the timeline.
  */
 export async function createDossier(s, { dir, passphrase = PASS, screenshots = null } = {}) {
   await s.byTestId("screen-welcome");
-  if (dir) await (await s.byTestId("dossier-dir")).fill(dir);
+  if (dir) await chooseNewDossierDir(s, dir);
   await (await s.byTestId("passphrase")).fill(passphrase);
   await (await s.byTestId("passphrase-repeat")).fill(passphrase);
   if (screenshots) await shot(s, `${screenshots}-welcome-filled`);

@@ -1,10 +1,10 @@
-// A thin layer over the generated bindings: the lock event, the folder picker and the
-// throttled activity ping. Screens import from here or from bindings, never `invoke`.
+// A thin layer over the generated bindings: the lock event, the file and folder dialogs
+// (opened by the backend; the UI gets handles) and the throttled activity ping.
+// Screens import from here or from bindings, never `invoke`.
 
 import type { UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
-import { open, save } from '@tauri-apps/plugin-dialog';
-import { commands, events, type BackupProgress, type DossierLocked } from './bindings';
+import { commands, events, type BackupProgress, type DossierLocked, type FolderPurpose, type PickedFile } from './bindings';
 
 export { commands };
 
@@ -18,21 +18,39 @@ export function onBackupProgress(handler: (event: BackupProgress) => void): Prom
   return events.backupProgress.listen((e) => handler(e.payload));
 }
 
-/** The native file picker for one file; null when the user cancels. */
-export async function chooseFile(title: string): Promise<string | null> {
-  const picked = await open({ directory: false, multiple: false, title });
-  return typeof picked === 'string' ? picked : null;
+/** A failed dialog (it did not open): screens say so instead of silently doing nothing. */
+export class DialogFailed extends Error {}
+
+function picked<T>(r: { status: 'ok'; data: T } | { status: 'error'; error: { code: string } }): T {
+  if (r.status === 'error') throw new DialogFailed(r.error.code);
+  return r.data;
 }
 
-/** The native folder picker; null when the user cancels. */
-export async function chooseFolder(title: string, defaultPath?: string): Promise<string | null> {
-  const picked = await open({
-    directory: true,
-    multiple: false,
-    title,
-    ...(defaultPath ? { defaultPath } : {}),
-  });
-  return typeof picked === 'string' ? picked : null;
+/**
+ * The system's file picker, opened by the backend: handles for one file (or several)
+ * to read; null / [] when the user cancels. The UI never sees or sends a path it can
+ * use: only the handle, and the name and folder to show.
+ */
+export async function chooseFile(title: string): Promise<PickedFile | null> {
+  return picked(await commands.pickFiles(title, false))[0] ?? null;
+}
+
+/** The system's file picker for several files (attachments); [] when cancelled. */
+export async function chooseFiles(title: string): Promise<PickedFile[]> {
+  return picked(await commands.pickFiles(title, true));
+}
+
+/**
+ * The system's folder picker. For a new dossier, `subfolder` is made inside the folder
+ * the user picks; null when the user cancels.
+ */
+export async function chooseFolder(title: string, purpose: FolderPurpose, subfolder: string | null = null): Promise<PickedFile | null> {
+  return picked(await commands.pickFolder(title, purpose, subfolder));
+}
+
+/** The system's "save as" dialog, suggesting `fileName`; null when cancelled. */
+export async function chooseSaveFile(title: string, fileName: string): Promise<PickedFile | null> {
+  return picked(await commands.pickSaveFile(title, fileName));
 }
 
 /**
@@ -54,29 +72,26 @@ export function throttled(send: () => Promise<unknown>, intervalMs: number, now:
 export const TOUCH_INTERVAL_MS = 20_000;
 export const touchActivity = throttled(() => commands.touch(), TOUCH_INTERVAL_MS);
 
-/** The native file picker for attachments; [] when the user cancels. */
-export async function chooseFiles(title: string): Promise<string[]> {
-  const picked = await open({ directory: false, multiple: true, title });
-  if (picked === null) return [];
-  return Array.isArray(picked) ? picked : [picked];
-}
-
-/** The native "save as" dialog; null when the user cancels. */
-export async function chooseSavePath(title: string, defaultPath: string): Promise<string | null> {
-  return save({ title, defaultPath });
-}
-
-export type DropState = 'over' | 'leave' | { paths: string[] };
+export type DropState = 'over' | 'leave' | 'drop';
 
 /**
- * Files dragged onto the window. The webview reports paths (never contents); the
- * handler decides whether the drop landed on an entry. Needs only event listening.
+ * Files dragged onto the window. The webview's own events move the highlight; the
+ * files themselves come from the backend as handles (`files-dropped`), since no
+ * command takes the paths the webview sees. Needs only event listening.
  */
-export function onFileDrop(handler: (state: DropState, position: { x: number; y: number } | null) => void): Promise<UnlistenFn> {
-  return getCurrentWebview().onDragDropEvent((event) => {
+export function onFileDrop(
+  handler: (state: DropState) => void,
+  dropped: (files: PickedFile[]) => void,
+): Promise<UnlistenFn> {
+  const webview = getCurrentWebview().onDragDropEvent((event) => {
     const p = event.payload;
-    if (p.type === 'over' || p.type === 'enter') handler('over', p.position);
-    else if (p.type === 'leave') handler('leave', null);
-    else if (p.type === 'drop') handler({ paths: p.paths }, p.position);
+    if (p.type === 'over' || p.type === 'enter') handler('over');
+    else if (p.type === 'leave') handler('leave');
+    else if (p.type === 'drop') handler('drop');
+  });
+  const files = events.filesDropped.listen((e) => dropped(e.payload.files));
+  return Promise.all([webview, files]).then(([a, b]) => () => {
+    a();
+    b();
   });
 }

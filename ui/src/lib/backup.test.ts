@@ -24,7 +24,8 @@ describe('backup words', () => {
   });
 
   it('asks for a backup only when one is due, and says why', () => {
-    const base = { lastBackupAt: '2026-05-12T10:00:00Z', daysSince: 3, entriesSince: 2, due: false, suggestedPath: '' };
+    const place = { handle: 1, name: 'Dossierkluis-reservekopie-2026-05-15.age', folder: '/home/ana/Documenten' };
+    const base = { lastBackupAt: '2026-05-12T10:00:00Z', daysSince: 3, entriesSince: 2, due: false, suggested: place, suggestedSafety: place };
     expect(reminderLines(base, nl).ask).toBeNull();
     expect(reminderLines({ ...base, due: true, daysSince: 31 }, nl).ask).toContain('31 dagen');
     expect(reminderLines({ ...base, due: true, entriesSince: 20 }, nl).ask).toContain('20 nieuwe registraties');

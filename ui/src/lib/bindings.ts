@@ -8,16 +8,16 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 /** Commands */
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo_Serialize>("app_info"),
-	createDossier: (dir: string, passphrase: string) => typedError<CreatedDossier, IpcError>(__TAURI_INVOKE("create_dossier", { dir, passphrase })),
-	openDossier: (dir: string, passphrase: string) => typedError<DossierSummary, IpcError>(__TAURI_INVOKE("open_dossier", { dir, passphrase })),
+	createDossier: (dir: number, passphrase: string) => typedError<CreatedDossier, IpcError>(__TAURI_INVOKE("create_dossier", { dir, passphrase })),
+	openDossier: (dir: number, passphrase: string) => typedError<DossierSummary, IpcError>(__TAURI_INVOKE("open_dossier", { dir, passphrase })),
 	/**  "I forgot my passphrase": open with the recovery code and set a new passphrase. */
-	recoverDossier: (dir: string, recoveryCode: string, newPassphrase: string) => typedError<DossierSummary, IpcError>(__TAURI_INVOKE("recover_dossier", { dir, recoveryCode, newPassphrase })),
+	recoverDossier: (dir: number, recoveryCode: string, newPassphrase: string) => typedError<DossierSummary, IpcError>(__TAURI_INVOKE("recover_dossier", { dir, recoveryCode, newPassphrase })),
 	changePassphrase: (current: string, newPassphrase: string) => typedError<null, IpcError>(__TAURI_INVOKE("change_passphrase", { current, newPassphrase })),
 	lockDossier: () => __TAURI_INVOKE<void>("lock_dossier"),
 	listEntries: () => typedError<EntryDto[], IpcError>(__TAURI_INVOKE("list_entries")),
 	addEntry: (entry: NewEntryDto) => typedError<EntryDto, IpcError>(__TAURI_INVOKE("add_entry", { entry })),
 	saveSettings: (settings: Settings) => typedError<Settings, IpcError>(__TAURI_INVOKE("save_settings", { settings })),
-	forgetRecent: (dir: string) => __TAURI_INVOKE<void>("forget_recent", { dir }),
+	forgetRecent: (dir: number) => typedError<null, IpcError>(__TAURI_INVOKE("forget_recent", { dir })),
 	/**  Activity ping from the UI (key presses, clicks), throttled there. */
 	touch: () => __TAURI_INVOKE<void>("touch"),
 	/**  One page of the timeline (`limit` rows from `start`), in date order. */
@@ -44,11 +44,17 @@ export const commands = {
 	findOrAddPerson: (name: string, role: string) => typedError<PersonDto, IpcError>(__TAURI_INVOKE("find_or_add_person", { name, role })),
 	klantmanagerPeriods: () => typedError<KlantmanagerPeriodDto_Serialize[], IpcError>(__TAURI_INVOKE("klantmanager_periods")),
 	addKlantmanagerPeriod: (personId: number, fromOn: string, toOn: string | null) => typedError<KlantmanagerPeriodDto_Serialize, IpcError>(__TAURI_INVOKE("add_klantmanager_period", { personId, fromOn, toOn })),
-	/**  Reads the file at `path` (dropped or picked by the user) into the dossier. */
-	attachFile: (entryId: number, path: string) => typedError<AttachmentDto, IpcError>(__TAURI_INVOKE("attach_file", { entryId, path })),
+	/**
+	 *  Reads the file the user dropped or picked (`file`, a handle to read) into the
+	 *  dossier. Reading, hashing and previewing up to 200 MB runs off the async runtime.
+	 */
+	attachFile: (entryId: number, file: number) => typedError<AttachmentDto, IpcError>(__TAURI_INVOKE("attach_file", { entryId, file })),
 	attachmentPreview: (id: number) => typedError<PreviewDto, IpcError>(__TAURI_INVOKE("attachment_preview", { id })),
-	/**  Writes a copy of an attachment where the user chose (an explicit export). */
-	saveAttachmentCopy: (id: number, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("save_attachment_copy", { id, path })),
+	/**
+	 *  Writes a copy of an attachment to the file the user chose in the save dialog
+	 *  (`target`, a handle to write; an explicit export).
+	 */
+	saveAttachmentCopy: (id: number, target: number) => typedError<null, IpcError>(__TAURI_INVOKE("save_attachment_copy", { id, target })),
 	/**  Every link that starts or ends at entry `id`. */
 	entryLinks: (id: number) => typedError<EntryLinkDto[], IpcError>(__TAURI_INVOKE("entry_links", { id })),
 	/**  Links entry `from_id` to `to_id` (a new version of `from_id`). */
@@ -58,10 +64,10 @@ export const commands = {
 	/**  How many entries (and their attachments) the choice would print. */
 	exportPreview: (options: ExportOptionsDto_Deserialize) => typedError<ExportPreviewDto, IpcError>(__TAURI_INVOKE("export_preview", { options })),
 	/**
-	 *  Builds the PDF and writes it to `path` only. An existing file is refused
-	 *  (`file_exists`) unless `overwrite` is true.
+	 *  Builds the PDF and writes it to the chosen file (`target`, a handle to write) only.
+	 *  An existing file is refused (`file_exists`) unless `overwrite` is true.
 	 */
-	exportPdf: (options: ExportOptionsDto_Deserialize, path: string, overwrite: boolean) => typedError<ExportResultDto, IpcError>(__TAURI_INVOKE("export_pdf", { options, path, overwrite })),
+	exportPdf: (options: ExportOptionsDto_Deserialize, target: number, overwrite: boolean) => typedError<ExportResultDto, IpcError>(__TAURI_INVOKE("export_pdf", { options, target, overwrite })),
 	/**  The live exemptions, by first day, with their documents. */
 	listExemptions: () => typedError<ExemptionDto_Serialize[], IpcError>(__TAURI_INVOKE("list_exemptions")),
 	/**  One exemption (also a deleted one: then `deletedAt` is set). */
@@ -129,10 +135,11 @@ export const commands = {
 	/**  "Gezien": these reminders are not shown again. */
 	markRemindersShown: (reminders: ReminderDto[]) => typedError<null, IpcError>(__TAURI_INVOKE("mark_reminders_shown", { reminders })),
 	/**
-	 *  Writes the open to-dos as an iCalendar file to `path` only. An existing file is
-	 *  refused (`file_exists`) unless `overwrite` is true (the save dialog asked).
+	 *  Writes the open to-dos as an iCalendar file to the chosen file (`target`, a handle
+	 *  to write) only. An existing file is refused (`file_exists`) unless `overwrite` is
+	 *  true (the save dialog asked).
 	 */
-	exportTodosIcs: (path: string, language: Language, overwrite: boolean) => typedError<IcsResultDto, IpcError>(__TAURI_INVOKE("export_todos_ics", { path, language, overwrite })),
+	exportTodosIcs: (target: number, language: Language, overwrite: boolean) => typedError<IcsResultDto, IpcError>(__TAURI_INVOKE("export_todos_ics", { target, language, overwrite })),
 	/**  Whether system notifications are on, and what the system allows. */
 	notificationStatus: () => __TAURI_INVOKE<NotificationStatusDto>("notification_status"),
 	/**
@@ -163,18 +170,37 @@ export const commands = {
 	/**  Ctrl+Q: quit the orderly way (the dossier is checkpointed and closed on exit). */
 	quitApp: () => __TAURI_INVOKE<void>("quit_app"),
 	backupStatus: () => typedError<BackupStatusDto_Serialize, IpcError>(__TAURI_INVOKE("backup_status")),
-	/**  Makes a backup to `path` (which must not exist), sending `backup-progress`. */
-	makeBackup: (path: string) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("make_backup", { path })),
-	/**  Decrypts and checks a backup fully without restoring it. */
-	checkBackup: (path: string, recoveryCode: string) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("check_backup", { path, recoveryCode })),
-	previewRestore: (path: string, recoveryCode: string) => typedError<RestorePreviewDto_Serialize, IpcError>(__TAURI_INVOKE("preview_restore", { path, recoveryCode })),
 	/**
-	 *  Replaces the open dossier's contents by the backup, after a safety backup of it
-	 *  to `safety_path`. The passphrase and recovery code stay as they are.
+	 *  Makes a backup to `target` (a handle to write; the file must not exist), sending
+	 *  `backup-progress`.
 	 */
-	restoreInPlace: (path: string, recoveryCode: string, safetyPath: string) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("restore_in_place", { path, recoveryCode, safetyPath })),
-	/**  Restores a backup into a new, empty folder, with a new passphrase. */
-	restoreToFolder: (path: string, recoveryCode: string, dir: string, newPassphrase: string) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("restore_to_folder", { path, recoveryCode, dir, newPassphrase })),
+	makeBackup: (target: number) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("make_backup", { target })),
+	/**  Decrypts and checks a backup fully without restoring it. */
+	checkBackup: (file: number, recoveryCode: string) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("check_backup", { file, recoveryCode })),
+	previewRestore: (file: number, recoveryCode: string) => typedError<RestorePreviewDto_Serialize, IpcError>(__TAURI_INVOKE("preview_restore", { file, recoveryCode })),
+	/**
+	 *  Replaces the open dossier's contents by the backup (`file`, a handle to read),
+	 *  after a safety backup of it to `safety` (a handle to write). The passphrase and
+	 *  recovery code stay as they are.
+	 */
+	restoreInPlace: (file: number, recoveryCode: string, safety: number) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("restore_in_place", { file, recoveryCode, safety })),
+	/**
+	 *  Restores a backup (`file`, a handle to read) into a new, empty folder (`dir`, a
+	 *  handle for a new dossier), with a new passphrase.
+	 */
+	restoreToFolder: (file: number, recoveryCode: string, dir: number, newPassphrase: string) => typedError<BackupSummaryDto_Serialize, IpcError>(__TAURI_INVOKE("restore_to_folder", { file, recoveryCode, dir, newPassphrase })),
+	/**  "Kies bestand…": one or more files to read (attachments, a backup). Cancel: []. */
+	pickFiles: (title: string, multiple: boolean) => typedError<PickedFile[], IpcError>(__TAURI_INVOKE("pick_files", { title, multiple })),
+	/**
+	 *  "Opslaan als…": a file to write, suggesting `file_name` in the Documents folder.
+	 *  The GTK dialog itself asks before a chosen file is replaced. Cancel: null.
+	 */
+	pickSaveFile: (title: string, fileName: string) => typedError<PickedFile | null, IpcError>(__TAURI_INVOKE("pick_save_file", { title, fileName })),
+	/**
+	 *  "Kies map…". For a new dossier, `subfolder` (one name) is made inside the chosen
+	 *  folder, as the Welcome screen promises. Cancel: null.
+	 */
+	pickFolder: (title: string, purpose: FolderPurpose, subfolder: string | null) => typedError<PickedFile | null, IpcError>(__TAURI_INVOKE("pick_folder", { title, purpose, subfolder })),
 };
 
 /** Events */
@@ -182,6 +208,7 @@ export const events = {
 	backupProgress: makeEvent<BackupProgress_Serialize, BackupProgress_Deserialize>("backup-progress"),
 	closeRequested: makeEvent<CloseRequested, CloseRequested>("close-requested"),
 	dossierLocked: makeEvent<DossierLocked, DossierLocked>("dossier-locked"),
+	filesDropped: makeEvent<FilesDropped, FilesDropped>("files-dropped"),
 	rekeyProgress: makeEvent<RekeyProgress, RekeyProgress>("rekey-progress"),
 };
 
@@ -190,7 +217,8 @@ export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
 
 export type AppInfo_Deserialize = {
 	version: string,
-	defaultDossierDir: string,
+	/**  Where a new dossier goes unless the user picks another folder. */
+	defaultDossier: PickedFile,
 	recent: RecentDossier[],
 	settings: Settings,
 	unlocked?: DossierSummary | null,
@@ -198,7 +226,8 @@ export type AppInfo_Deserialize = {
 
 export type AppInfo_Serialize = {
 	version: string,
-	defaultDossierDir: string,
+	/**  Where a new dossier goes unless the user picks another folder. */
+	defaultDossier: PickedFile,
 	recent: RecentDossier[],
 	settings: Settings,
 	unlocked: DossierSummary | null,
@@ -245,8 +274,13 @@ export type BackupStatusDto_Deserialize = {
 	entriesSince: number,
 	/**  Time to ask for a backup (30 days or 20 new entries). */
 	due: boolean,
-	/**  A name to suggest in the save dialog. */
-	suggestedPath: string,
+	/**
+	 *  Where a backup goes unless the user chooses another file (a handle to write):
+	 *  `Dossierkluis-reservekopie-YYYY-MM-DD.age` in Documents.
+	 */
+	suggested: PickedFile,
+	/**  The same for the safety backup before a restore in place. */
+	suggestedSafety: PickedFile,
 };
 
 /**  What the home view says about backups. */
@@ -257,8 +291,13 @@ export type BackupStatusDto_Serialize = {
 	entriesSince: number,
 	/**  Time to ask for a backup (30 days or 20 new entries). */
 	due: boolean,
-	/**  A name to suggest in the save dialog. */
-	suggestedPath: string,
+	/**
+	 *  Where a backup goes unless the user chooses another file (a handle to write):
+	 *  `Dossierkluis-reservekopie-YYYY-MM-DD.age` in Documents.
+	 */
+	suggested: PickedFile,
+	/**  The same for the safety backup before a restore in place. */
+	suggestedSafety: PickedFile,
 };
 
 /**  What a backup holds. */
@@ -356,8 +395,11 @@ export type DossierLocked = {
 };
 
 export type DossierSummary = {
+	/**  Display text only: commands take handles. */
 	dir: string,
 	name: string,
+	/**  This folder as a handle to open it again (after a lock). */
+	place: PickedFile,
 	entryCount: number,
 };
 
@@ -692,6 +734,18 @@ export type ExportResultDto = {
 	path: string,
 };
 
+/**  Event `files-dropped`: files dragged onto the window, each with a handle to read it. */
+export type FilesDropped = {
+	files: PickedFile[],
+};
+
+/**  What a folder is chosen for. */
+export type FolderPurpose = 
+/**  An existing dossier, to open or recover. */
+"openDossier" | 
+/**  Where a new dossier is made (create; restore into a new folder). */
+"newDossier";
+
 /**  The calendar file that was written. */
 export type IcsResultDto = {
 	path: string,
@@ -800,14 +854,26 @@ export type PersonFieldsDto = {
 };
 
 /**
+ *  What the UI gets for a chosen file or folder: the handle to pass back, and the name
+ *  and folder as text to show (display only; no command accepts them).
+ */
+export type PickedFile = {
+	handle: number,
+	name: string,
+	folder: string,
+};
+
+/**
  *  What can be shown of an attachment in place. Images arrive as a PNG data URL (the
  *  CSP allows `data:` images only).
  */
 export type PreviewDto = { type: "image"; dataUrl: string; width: number; height: number } | { type: "text"; text: string } | { type: "email"; from: string; to: string; subject: string; date: string; body: string } | { type: "pdf"; pages: number; firstPageText: string } | { type: "none"; reason: string };
 
 export type RecentDossier = {
+	/**  Display text only: commands take `place`'s handle. */
 	dir: string,
 	name: string,
+	place: PickedFile,
 };
 
 /**  Where a re-key is ("Alles opnieuw versleutelen"). */

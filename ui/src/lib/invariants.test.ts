@@ -26,6 +26,14 @@ describe('IPC boundary', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('never opens a file dialog itself: the backend does, and hands out handles', () => {
+    const offenders = files(SRC).filter((path) => {
+      if (path.endsWith(join('lib', 'bindings.ts'))) return false;
+      return /@tauri-apps\/plugin-dialog|plugin:dialog/.test(readFileSync(path, 'utf8'));
+    });
+    expect(offenders).toEqual([]);
+  });
+
   it('never loads anything from the network', () => {
     for (const path of files(SRC)) {
       const text = readFileSync(path, 'utf8');

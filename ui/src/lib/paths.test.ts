@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, joinPath } from './paths';
+import { placeOf } from './paths';
 
-describe('joinPath', () => {
+describe('placeOf', () => {
   it.each([
-    ['/home/ana', 'Dossierkluis', '/home/ana/Dossierkluis'],
-    ['/home/ana/', 'Dossierkluis', '/home/ana/Dossierkluis'],
-    ['/media/ana/USB STICK', 'Dossierkluis', '/media/ana/USB STICK/Dossierkluis'],
-    ['/', 'Dossierkluis', '/Dossierkluis'],
-    ['E:\\', 'Dossierkluis', 'E:\\Dossierkluis'],
-    ['E:', 'Dossierkluis', 'E:\\Dossierkluis'],
-    ['C:\\Users\\Ana\\Documents', 'Dossierkluis', 'C:\\Users\\Ana\\Documents\\Dossierkluis'],
-    ['', 'Dossierkluis', 'Dossierkluis'],
-  ])('%s + %s → %s', (parent, name, expected) => {
-    expect(joinPath(parent, name)).toBe(expected);
-  });
-});
-
-describe('baseName', () => {
-  it.each([
-    ['/home/ana/Dossierkluis', 'Dossierkluis'],
-    ['/home/ana/Dossierkluis/', 'Dossierkluis'],
-    ['C:\\Users\\Ana\\Mijn dossier', 'Mijn dossier'],
-    ['', ''],
-  ])('%s → %s', (path, expected) => {
-    expect(baseName(path)).toBe(expected);
+    [{ name: 'Dossierkluis', folder: '/home/ana/Documenten' }, 'in', 'Dossierkluis in /home/ana/Documenten'],
+    [{ name: 'brief.pdf', folder: 'C:\\Users\\Ana' }, 'in', 'brief.pdf in C:\\Users\\Ana'],
+    [{ name: '/', folder: '' }, 'in', '/'],
+  ])('%o → %s', (picked, word, expected) => {
+    expect(placeOf(picked, word)).toBe(expected);
   });
 });

@@ -1,27 +1,9 @@
-// Folder paths as plain strings: the UI never touches the file system itself, it only
-// builds the text it sends to the backend.
+// What the UI shows of a chosen file or folder. The UI never builds or sends a path:
+// the backend hands out a handle with the name and folder as text to show.
 
-function separatorOf(path: string): '/' | '\\' {
-  if (/^[A-Za-z]:/.test(path)) return path.includes('/') && !path.includes('\\') ? '/' : '\\';
-  return path.includes('\\') && !path.includes('/') ? '\\' : '/';
-}
+import type { PickedFile } from './bindings';
 
-function isRoot(path: string): boolean {
-  return path === '/' || /^[A-Za-z]:[\\/]?$/.test(path) || path === '\\\\';
-}
-
-/** The last part of a path: "/home/ana/Dossierkluis" → "Dossierkluis". */
-export function baseName(path: string): string {
-  const trimmed = path.replace(/[\\/]+$/, '');
-  const parts = trimmed.split(/[\\/]/);
-  return parts[parts.length - 1] ?? '';
-}
-
-/** Put `name` inside the folder `parent`, with the separator the parent already uses. */
-export function joinPath(parent: string, name: string): string {
-  const p = parent.trim();
-  if (p === '') return name;
-  const sep = separatorOf(p);
-  if (isRoot(p)) return p.endsWith(sep) ? p + name : p + sep + name;
-  return p.replace(/[\\/]+$/, '') + sep + name;
+/** "brief.pdf in /home/ana/Documenten", for the line under a choose button. */
+export function placeOf(p: Pick<PickedFile, 'name' | 'folder'>, inWord: string): string {
+  return p.folder === '' ? p.name : `${p.name} ${inWord} ${p.folder}`;
 }

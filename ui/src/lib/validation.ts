@@ -20,8 +20,9 @@ export function backendProblem(code: ErrorCode): Problem {
   return { key: `error.${code}` };
 }
 
-export function checkDir(dir: string): Problem | null {
-  return dir.trim() === '' ? problem('validation.dirEmpty') : null;
+/** A folder must have been chosen (the backend holds it; the UI has its handle). */
+export function checkDir(dir: { handle: number } | null): Problem | null {
+  return dir === null ? problem('validation.dirEmpty') : null;
 }
 
 export function checkNewPassphrase(passphrase: string): Problem | null {
