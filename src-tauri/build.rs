@@ -81,6 +81,14 @@ fn main() {
             "pick_files",
             "pick_save_file",
             "pick_folder",
+            "letter_options",
+            "letter_blanks",
+            "ground_suggestions",
+            "letter_preview",
+            "make_letter",
+            "mark_letter_sent",
+            "get_profile",
+            "set_profile",
         ]),
     ))
     .expect("tauri build script");

@@ -22,7 +22,7 @@ fn names(d: &Dossier) -> Result<Names> {
     Ok(names_of(&d.people()?))
 }
 
-fn detail(d: &Dossier, id: i64) -> Result<EntryDetailDto> {
+pub(crate) fn detail(d: &Dossier, id: i64) -> Result<EntryDetailDto> {
     let e = d.entry(id)?;
     let klantmanager = d.klantmanager_on(e.data.occurred_on)?;
     let attachments = d.attachments(id)?;

@@ -34,6 +34,11 @@ pub enum ErrorCode {
     BackupTruncated,
     BackupTooNew,
     BackupNeedsRecoveryCode,
+    /// A letter lacks what it cannot be made without (for an objection: the Awb 6:5
+    /// elements); `letter_preview` names each.
+    LetterIncomplete,
+    /// This letter does not fit this entry, or not yet.
+    LetterNotOffered,
     Internal,
 }
 
@@ -88,6 +93,8 @@ impl From<dossier_core::Error> for IpcError {
             E::BackupTruncated => ErrorCode::BackupTruncated,
             E::BackupTooNew { .. } => ErrorCode::BackupTooNew,
             E::BackupNeedsRecoveryCode => ErrorCode::BackupNeedsRecoveryCode,
+            E::LetterIncomplete(_) => ErrorCode::LetterIncomplete,
+            E::LetterNotOffered { .. } => ErrorCode::LetterNotOffered,
             _ => ErrorCode::Internal,
         };
         IpcError {
@@ -140,6 +147,11 @@ mod tests {
                 app_version: "9.0.0".into(),
             },
             dossier_core::Error::BackupNeedsRecoveryCode,
+            dossier_core::Error::LetterIncomplete(vec![dossier_core::letters::Missing::of("naam")]),
+            dossier_core::Error::LetterNotOffered {
+                nl: "x".into(),
+                en: "x".into(),
+            },
         ];
         for e in samples {
             let core_code = e.code();

@@ -7,6 +7,7 @@ mod commands_backup;
 mod commands_entries;
 mod commands_export;
 mod commands_files;
+mod commands_letters;
 mod commands_links;
 mod commands_matters;
 mod commands_todos;
@@ -17,6 +18,7 @@ mod dialog_hook;
 mod dialogs;
 mod dto;
 mod dto_entries;
+mod dto_letters;
 mod dto_matters;
 mod dto_todos;
 mod error;
@@ -115,6 +117,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_files::pick_files,
             commands_files::pick_save_file,
             commands_files::pick_folder,
+            commands_letters::letter_options,
+            commands_letters::letter_blanks,
+            commands_letters::ground_suggestions,
+            commands_letters::letter_preview,
+            commands_letters::make_letter,
+            commands_letters::mark_letter_sent,
+            commands_letters::get_profile,
+            commands_letters::set_profile,
         ])
         .events(collect_events![
             dto::DossierLocked,

@@ -45,6 +45,8 @@ describe('error messages', () => {
         'entries_missing',
         'in_use',
         'sync_conflict',
+        'letter_incomplete',
+        'letter_not_offered',
       ].sort(),
     );
   });

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'backup_truncated',
   'backup_too_new',
   'backup_needs_recovery_code',
+  'letter_incomplete',
+  'letter_not_offered',
   'internal',
 ] as const satisfies readonly ErrorCode[];
 
