@@ -131,7 +131,7 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     await s.byTestId("profile-name");
     await assertAccessible(s, "letter: your details");
     await (await s.byTestId("profile-name")).fill(NAME);
-    await (await s.byTestId("profile-address")).fill("Javaplein 12\n1094 HH Amsterdam");
+    await (await s.byTestId("profile-address")).fill(`Javaplein 12${Key.ENTER}1094 HH Amsterdam`);
     await (await s.byTestId("profile-email")).fill("fatima@example.nl");
     await next(s);
 
@@ -140,7 +140,7 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     const keys = await s.exec(`return [...document.querySelectorAll('[data-testid="letter-blank"]')].map((el) => el.getAttribute('data-key'));`);
     assert.equal(keys[0], "ontvanger_adres", `the missing blank is asked first: ${keys}`);
     assert.equal(await s.exec(`return document.querySelector('[data-testid="blank-ontvanger"]').value;`), ORG);
-    await (await s.byTestId("blank-ontvanger_adres")).fill("Postbus 2342\n1000 CH Amsterdam");
+    await (await s.byTestId("blank-ontvanger_adres")).fill(`Postbus 2342${Key.ENTER}1000 CH Amsterdam`);
     await shot(s, "18-letter-blanks");
     await assertAccessible(s, "letter: blanks");
     await next(s);
@@ -214,12 +214,21 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     // An inzage letter: the profile is remembered (not asked again), a one-month to-do.
     await (await s.byTestId("make-letter-button")).click();
     await s.byTestId("screen-letter");
+    // In the English UI the explanations are English, with the letter's Dutch title beside.
+    await (await s.byTestId("lang-en")).click();
+    await waitFor("English explanations", async () => (await textOf(s, "screen-letter")).includes("In Dutch: Inzageverzoek (AVG)"));
+    assert.match(await textOf(s, "screen-letter"), /Request to see your personal data/);
+    await scrollToTestId(s, "screen-letter");
+    await shot(s, "18-letter-types-en");
+    await assertAccessible(s, "letter kinds in English");
+    await (await s.byTestId("lang-nl")).click();
+    await waitFor("Dutch again", async () => (await textOf(s, "screen-letter")).includes("Welke brief wilt u maken?"));
     await (await s.byTestId("letter-type")).click();
     assert.equal(await s.exec(`return document.querySelector('[data-type="inzage"]').checked;`), true);
     await next(s);
     await s.byTestId("letter-blank");
     assert.equal(await s.exec(`return !!document.querySelector('[data-testid="profile-name"]');`), false, "details remembered");
-    await (await s.byTestId("blank-ontvanger_adres")).fill("Postbus 2342\n1000 CH Amsterdam");
+    await (await s.byTestId("blank-ontvanger_adres")).fill(`Postbus 2342${Key.ENTER}1000 CH Amsterdam`);
     await next(s);
     const inzage = await textOf(s, "letter-preview");
     assert.match(inzage, /artikel 15/);
@@ -232,15 +241,17 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     await assertAccessible(s, "inzage made");
     await (await s.byTestId("home-button")).click();
     await s.byTestId("screen-home");
-    await waitFor("the inzage to-do on the home view", async () => {
-      const t = await pageText(s);
-      return /Inzageverzoek/.test(t);
-    }, 15000);
+    await waitFor("the inzage to-do on the home view", () =>
+      s.exec(`return [...document.querySelectorAll('[data-testid="todo-item"]')].some((el) => /Inzageverzoek/.test(el.textContent));`),
+    15000);
     const home = await s.exec(
       `return [...document.querySelectorAll('[data-testid="todo-item"]')].map((el) => el.textContent.replace(/\\s+/g, ' ').trim()).find((t) => /Inzageverzoek/.test(t)) || '';`,
     );
     const monthDay = `${Number(month.iso.slice(8))} ${MONTHS_NL[Number(month.iso.slice(5, 7)) - 1]}`;
     assert.ok(home.includes(monthDay), `one month after today (${monthDay}) in: ${home}`);
+    await waitFor("the home view loaded", async () => !(await pageText(s)).includes("Even geduld"), 15000);
+    // Scrolled there and two frames painted, so the screenshot shows the list.
+    await scrollToTestId(s, "todos-open");
     await shot(s, "18-home-inzage-todo");
     await assertAccessible(s, "home with the inzage to-do");
 
@@ -257,6 +268,9 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     assert.ok(text.includes(KENMERK), "kenmerk in the PDF");
     assert.ok(text.includes(decided.nl), `decision date ${decided.nl} in the PDF`);
     assert.ok(text.includes(NAME), "name in the PDF");
+    assert.match(text, /Javaplein 12\s*\n\s*1094 HH Amsterdam/, "the address on two lines");
+    assert.match(text, /Postbus 2342\s*\n\s*1000 CH Amsterdam/, "the agency's address on two lines");
+    assert.ok(text.includes(`Amsterdam, ${day(0).nl}`), "place and date");
     assert.match(text, /1\. Op /);
     assert.ok(text.replace(/\s+/g, " ").includes(`2. ${OWN_GROUND}`), "the own ground as point 2");
     assert.ok(text.replace(/\s+/g, " ").includes(AGREED), "the picked ground with what was agreed");

@@ -918,7 +918,7 @@ export const en: Messages = {
   'letter.profileAddressEmpty': 'Fill in your address.',
   'letter.blanksTitle': 'What else goes in the letter?',
   'letter.blanksIntro': 'What Dossierkluis already knows is filled in. Check that it is right.',
-  'letter.needed': 'Needed',
+  'letter.needed': '(needed)',
   'letter.blankEmpty': 'Fill this in: {label}',
   'letter.groundsTitle': 'Why do you disagree with the decision?',
   'letter.groundsIntro': 'Write each reason as a separate point. The points are numbered in the letter. You can also pick a reason from your dossier.',

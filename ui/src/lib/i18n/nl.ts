@@ -917,7 +917,7 @@ export const nl = {
   'letter.profileAddressEmpty': 'Vul uw adres in.',
   'letter.blanksTitle': 'Wat moet er nog in de brief?',
   'letter.blanksIntro': 'Wat Dossierkluis al weet, staat er al. Kijk of het klopt.',
-  'letter.needed': 'Nodig',
+  'letter.needed': '(nodig)',
   'letter.blankEmpty': 'Vul dit in: {label}',
   'letter.groundsTitle': 'Waarom bent u het niet eens met het besluit?',
   'letter.groundsIntro': 'Schrijf elke reden als een apart punt. De punten krijgen een nummer in de brief. U kunt ook een reden uit uw dossier kiezen.',
