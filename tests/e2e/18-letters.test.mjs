@@ -116,6 +116,8 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     assert.ok(!types.some((t) => /uitstel/.test(t)), "never a request to extend the objection period");
     assert.match(await textOf(s, "letter-not-offered"), /ingebrekestelling/i);
     await shot(s, "18-letter-types");
+    await scrollToTestId(s, "letter-not-offered");
+    await shot(s, "18-letter-not-offered");
     await assertAccessible(s, "letter: choose the kind");
 
     // By keyboard: Tab to the first kind, arrows to the bezwaarschrift, Tab to "Verder", Enter.

@@ -10,6 +10,7 @@ import {
   missingWords,
   move,
   offeredLetters,
+  reasonSentence,
   profileIncomplete,
   unanswered,
 } from './letters';
@@ -87,5 +88,13 @@ describe('what is missing and drafts', () => {
     expect(isDraftLetter('letter-out', ['bezwaar', 'concept'], null)).toBe(true);
     expect(isDraftLetter('letter-out', ['bezwaar'], '2026-12-03')).toBe(false);
     expect(isDraftLetter('letter-in', ['concept'], null)).toBe(false);
+  });
+});
+
+describe('not offered', () => {
+  it("shows core's reason as a calm sentence", () => {
+    expect(reasonSentence('een ingebrekestelling kan pas later')).toBe('Een ingebrekestelling kan pas later.');
+    expect(reasonSentence('Already a sentence.')).toBe('Already a sentence.');
+    expect(reasonSentence('  ')).toBe('');
   });
 });

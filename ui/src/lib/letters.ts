@@ -96,3 +96,11 @@ export function missingWords(missing: readonly MissingDto[], lang: Language): st
 export function isDraftLetter(kind: string, tags: readonly string[], sentOn: string | null): boolean {
   return kind === 'letter-out' && (tags.includes('concept') || !sentOn);
 }
+
+/** Core's reason as a sentence of its own: a capital first, a full stop last. */
+export function reasonSentence(reason: string): string {
+  const r = reason.trim();
+  if (r === '') return r;
+  const first = r.charAt(0).toUpperCase() + r.slice(1);
+  return /[.!?]$/.test(first) ? first : `${first}.`;
+}

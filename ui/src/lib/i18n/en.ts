@@ -901,8 +901,6 @@ export const en: Messages = {
   'letter.dutchTitle': 'In Dutch: {title}',
   'letter.noneOffered': 'Dossierkluis cannot make a letter for this entry.',
   'letter.notOfferedTitle': 'Not possible yet',
-  'letter.notOffered.ingebrekestelling': 'A notice of default (when the municipality decides too late) is not possible yet.',
-  'letter.notOffered.other': 'This letter is not possible yet.',
   'letter.next': 'Next',
   'letter.back': 'Back',
   'letter.cancel': 'Stop',

@@ -900,8 +900,6 @@ export const nl = {
   'letter.dutchTitle': 'In het Nederlands: {title}',
   'letter.noneOffered': 'Voor deze registratie kan Dossierkluis geen brief maken.',
   'letter.notOfferedTitle': 'Nog niet mogelijk',
-  'letter.notOffered.ingebrekestelling': 'Een ingebrekestelling (als de gemeente te laat beslist) kan nog niet.',
-  'letter.notOffered.other': 'Deze brief kan nog niet.',
   'letter.next': 'Verder',
   'letter.back': 'Terug',
   'letter.cancel': 'Stoppen',
