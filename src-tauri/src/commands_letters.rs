@@ -125,7 +125,8 @@ pub async fn letter_preview(
 }
 
 /// Makes the letter (`format`: `pdf`, `txt` or `docx`) as a draft `letter-out` entry
-/// with the file attached, and returns it with the to-do its term sets.
+/// with the file attached, and returns it with the to-do its term sets. Runs on the
+/// blocking pool (like the PDF export).
 #[tauri::command]
 #[specta::specta]
 pub async fn make_letter(
@@ -139,23 +140,26 @@ pub async fn make_letter(
     let format = LetterFormat::from_name(&format)?;
     let req = LetterRequest::from(request);
     let today = today();
-    state.with_dossier(|d| {
-        let made = d.make_letter(i64::from(id), t, &req, format, &SystemClock)?;
-        let new_id = made.entry.id;
-        let filename = d
-            .attachments(new_id)?
-            .into_iter()
-            .next()
-            .map(|a| a.filename)
-            .unwrap_or_default();
-        Ok(MadeLetterDto {
-            entry_id: wire_id(new_id),
-            title: made.entry.data.title.clone(),
-            filename,
-            term_ends: made.rendered.letter.term_ends.map(|d| d.to_string()),
-            todos: todos_dto(&d.todos_of(&[new_id], today)?, today),
+    // Rendering a PDF or DOCX takes a while: on the blocking pool, so lock stays quick.
+    state
+        .with_dossier_off(move |d| {
+            let made = d.make_letter(i64::from(id), t, &req, format, &SystemClock)?;
+            let new_id = made.entry.id;
+            let filename = d
+                .attachments(new_id)?
+                .into_iter()
+                .next()
+                .map(|a| a.filename)
+                .unwrap_or_default();
+            Ok(MadeLetterDto {
+                entry_id: wire_id(new_id),
+                title: made.entry.data.title.clone(),
+                filename,
+                term_ends: made.rendered.letter.term_ends.map(|d| d.to_string()),
+                todos: todos_dto(&d.todos_of(&[new_id], today)?, today),
+            })
         })
-    })
+        .await
 }
 
 /// Marks letter `id` as sent on `sent_on` (`YYYY-MM-DD`), `how` one of `post`,

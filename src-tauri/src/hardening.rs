@@ -25,6 +25,12 @@ const STRING_ARGS: &[&str] = &[
     "choice",
     "status",
     "date",
+    // Letters: each is parsed into a closed set or a day in Rust (LetterType::from_name,
+    // LetterFormat::from_name, parse_date, how_sent) and refused otherwise.
+    "letterType",
+    "format",
+    "sentOn",
+    "how",
 ];
 
 /// Words that mark a value as naming a place on disk.

@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 
 import { appBinary, launch, outDir, shot, assertAccessible } from "./lib/app.mjs";
 import { waitFor, Key } from "./lib/webdriver.mjs";
-import { createDossier, lock, pageText, PASS, tabTo, unlock } from "./lib/flows.mjs";
+import { createDossier, lock, pageText, pickInDialog, PASS, tabTo, unlock } from "./lib/flows.mjs";
 import { addEntry, choose, textOf, waitCount, scrollToTestId } from "./lib/entries.mjs";
 
 const DECISION = "Besluit verlaging bijstand";
@@ -83,7 +83,8 @@ function letterFiles(dir, home) {
 test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage letter's to-do", async () => {
   const app = await launch();
   const s = app.session;
-  const dir = join(app.home, "dossier");
+  // A new dossier is always "Dossierkluis" inside the folder picked in the dialog.
+  const dir = join(app.home, "Dossierkluis");
   const decided = day(-10);
   try {
     await createDossier(s, { dir });
@@ -189,12 +190,16 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     assert.ok(!/bezwaar tegen/i.test(draftLink), `a draft is not yet the objection: ${draftLink}`);
     await assertAccessible(s, "letter entry (draft)");
 
-    // Proof of sending through the entry's own attach route (a typed path), then "verstuurd".
+    // Proof of sending picked in the file dialog behind "Bewijs toevoegen" (the entry's
+    // own attach route, answered by the test dialog hook), then "verstuurd".
     const proof = join(app.home, "bonnetje-aangetekend.txt");
     writeFileSync(proof, "Aangetekend verzonden, barcode 3SABCD1234567\n");
-    await (await s.byTestId("attach-path")).fill(proof);
-    await (await s.byTestId("attach-path-button")).click();
+    await pickInDialog(s, "sent-proof-button", [proof]);
     await s.byTestId("attach-done", 15000);
+    await s.byTestId("sent-proof-added", 15000);
+    await waitFor("the proof in the attachments", async () =>
+      /bonnetje-aangetekend\.txt/.test(await s.exec(`return [...document.querySelectorAll('[data-testid="attachment-item"]')].map((el) => el.textContent).join(' ');`)),
+    15000);
     await (await s.byTestId("sent-how-aangetekend")).click();
     await scrollToTestId(s, "letter-sent");
     await shot(s, "18-letter-sent-form");

@@ -201,6 +201,40 @@ export const commands = {
 	 *  folder, as the Welcome screen promises. Cancel: null.
 	 */
 	pickFolder: (title: string, purpose: FolderPurpose, subfolder: string | null) => typedError<PickedFile | null, IpcError>(__TAURI_INVOKE("pick_folder", { title, purpose, subfolder })),
+	/**
+	 *  The letters entry `id` offers, most important first, and those that fit its kind
+	 *  but are not offered yet, with core's reason (the ingebrekestelling before the
+	 *  period for deciding has passed).
+	 */
+	letterOptions: (id: number) => typedError<LetterOptionsDto_Serialize, IpcError>(__TAURI_INVOKE("letter_options", { id })),
+	/**  The blanks of one letter with what is filled so far; those still missing first. */
+	letterBlanks: (id: number, letterType: string, request: LetterRequestDto) => typedError<BlankDto_Serialize[], IpcError>(__TAURI_INVOKE("letter_blanks", { id, letterType, request })),
+	/**
+	 *  Grounds for an objection against decision `id` from the user's own entries: an
+	 *  exemption in force, a broken contact agreement, linked entries.
+	 */
+	groundSuggestions: (id: number) => typedError<GroundSuggestionDto_Serialize[], IpcError>(__TAURI_INVOKE("ground_suggestions", { id })),
+	/**
+	 *  The letter's text as it would be made, or what it still needs (each named; for an
+	 *  objection the Awb 6:5 elements). Nothing is stored.
+	 */
+	letterPreview: (id: number, letterType: string, request: LetterRequestDto) => typedError<LetterPreviewDto_Serialize, IpcError>(__TAURI_INVOKE("letter_preview", { id, letterType, request })),
+	/**
+	 *  Makes the letter (`format`: `pdf`, `txt` or `docx`) as a draft `letter-out` entry
+	 *  with the file attached, and returns it with the to-do its term sets. Runs on the
+	 *  blocking pool (like the PDF export).
+	 */
+	makeLetter: (id: number, letterType: string, request: LetterRequestDto, format: string) => typedError<MadeLetterDto_Serialize, IpcError>(__TAURI_INVOKE("make_letter", { id, letterType, request, format })),
+	/**
+	 *  Marks letter `id` as sent on `sent_on` (`YYYY-MM-DD`), `how` one of `post`,
+	 *  `aangetekend`, `e-mail`, `webformulier`, `afgegeven`. The draft tag goes and the
+	 *  link to its source becomes what a sent letter is.
+	 */
+	markLetterSent: (id: number, sentOn: string, how: string) => typedError<EntryDetailDto_Serialize, IpcError>(__TAURI_INVOKE("mark_letter_sent", { id, sentOn, how })),
+	/**  The user's name, address and e-mail (empty parts when not given). */
+	getProfile: () => typedError<ProfileDto, IpcError>(__TAURI_INVOKE("get_profile")),
+	/**  Replaces the user's details; returns them as stored (trimmed). */
+	setProfile: (profile: ProfileDto) => typedError<ProfileDto, IpcError>(__TAURI_INVOKE("set_profile", { profile })),
 };
 
 /** Events */
@@ -329,6 +363,37 @@ export type BackupSummaryDto_Serialize = {
 	path: string,
 	/**  Only for a backup just made: it went to the dossier's own disk. */
 	sameDisk: boolean,
+};
+
+/**  One value the letter needs or may use, with its question in both languages. */
+export type BlankDto = BlankDto_Serialize | BlankDto_Deserialize;
+
+/**  One value the letter needs or may use, with its question in both languages. */
+export type BlankDto_Deserialize = {
+	key: string,
+	labelNl: string,
+	labelEn: string,
+	hintEn: string,
+	required: boolean,
+	multiline: boolean,
+	/**  What the dossier has for it (the profile, the entry). */
+	suggested?: string | null,
+	/**  Required and neither filled nor suggested: ask for this first. */
+	missing: boolean,
+};
+
+/**  One value the letter needs or may use, with its question in both languages. */
+export type BlankDto_Serialize = {
+	key: string,
+	labelNl: string,
+	labelEn: string,
+	hintEn: string,
+	required: boolean,
+	multiline: boolean,
+	/**  What the dossier has for it (the profile, the entry). */
+	suggested: string | null,
+	/**  Required and neither filled nor suggested: ask for this first. */
+	missing: boolean,
 };
 
 /**  A stored case with a summary of its live entries. */
@@ -615,7 +680,14 @@ export type EntryRowDto_Serialize = {
  *  Every code the UI must be able to explain. Mirrors `dossier_core::Error::code`,
  *  plus `internal` for anything unexpected.
  */
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "file_exists" | "disk_full" | "not_found" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "entries_missing" | "in_use" | "sync_conflict" | "backup_wrong_secret" | "backup_damaged" | "backup_truncated" | "backup_too_new" | "backup_needs_recovery_code" | "internal";
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_code_typo" | "not_a_dossier" | "damaged" | "too_new" | "already_exists" | "file_exists" | "disk_full" | "not_found" | "permission_denied" | "io" | "locked" | "invalid" | "passphrase_too_short" | "attachment_empty" | "attachment_too_large" | "entries_missing" | "in_use" | "sync_conflict" | "backup_wrong_secret" | "backup_damaged" | "backup_truncated" | "backup_too_new" | "backup_needs_recovery_code" | 
+/**
+ *  A letter lacks what it cannot be made without (for an objection: the Awb 6:5
+ *  elements); `letter_preview` names each.
+ */
+"letter_incomplete" | 
+/**  This letter does not fit this entry, or not yet. */
+"letter_not_offered" | "internal";
 
 /**  A stored exemption with its documents. */
 export type ExemptionDto = ExemptionDto_Serialize | ExemptionDto_Deserialize;
@@ -739,12 +811,35 @@ export type FilesDropped = {
 	files: PickedFile[],
 };
 
+/**  One blank filled in by the user. */
+export type FillDto = {
+	key: string,
+	value: string,
+};
+
 /**  What a folder is chosen for. */
 export type FolderPurpose = 
 /**  An existing dossier, to open or recover. */
 "openDossier" | 
 /**  Where a new dossier is made (create; restore into a new folder). */
 "newDossier";
+
+/**  A ground for an objection the dossier suggests. */
+export type GroundSuggestionDto = GroundSuggestionDto_Serialize | GroundSuggestionDto_Deserialize;
+
+/**  A ground for an objection the dossier suggests. */
+export type GroundSuggestionDto_Deserialize = {
+	entryId?: number | null,
+	/**  The paragraph as it would stand in the letter (Dutch). */
+	text: string,
+};
+
+/**  A ground for an objection the dossier suggests. */
+export type GroundSuggestionDto_Serialize = {
+	entryId: number | null,
+	/**  The paragraph as it would stand in the letter (Dutch). */
+	text: string,
+};
 
 /**  The calendar file that was written. */
 export type IcsResultDto = {
@@ -778,6 +873,84 @@ export type KlantmanagerPeriodDto_Serialize = {
 
 export type Language = "nl" | "en";
 
+/**  A letter this entry offers, with the app's explanation of it. */
+export type LetterOptionDto = LetterOptionDto_Serialize | LetterOptionDto_Deserialize;
+
+/**  A letter this entry offers, with the app's explanation of it. */
+export type LetterOptionDto_Deserialize = {
+	/**
+	 *  `inzage`, `voorlopig-bezwaar`, `bezwaar`, `bevestiging`, `verslag`, `correctie`,
+	 *  `ingebrekestelling` or `klacht`.
+	 */
+	letterType: string,
+	titleNl: string,
+	titleEn: string,
+	explainNl: string,
+	explainEn: string,
+	blanks: BlankDto_Deserialize[],
+};
+
+/**  A letter this entry offers, with the app's explanation of it. */
+export type LetterOptionDto_Serialize = {
+	/**
+	 *  `inzage`, `voorlopig-bezwaar`, `bezwaar`, `bevestiging`, `verslag`, `correctie`,
+	 *  `ingebrekestelling` or `klacht`.
+	 */
+	letterType: string,
+	titleNl: string,
+	titleEn: string,
+	explainNl: string,
+	explainEn: string,
+	blanks: BlankDto_Serialize[],
+};
+
+export type LetterOptionsDto = LetterOptionsDto_Serialize | LetterOptionsDto_Deserialize;
+
+export type LetterOptionsDto_Deserialize = {
+	/**  Most important first (core's order). */
+	offered: LetterOptionDto_Deserialize[],
+	notOffered: NotOfferedDto[],
+};
+
+export type LetterOptionsDto_Serialize = {
+	/**  Most important first (core's order). */
+	offered: LetterOptionDto_Serialize[],
+	notOffered: NotOfferedDto[],
+};
+
+/**  The letter as it would be made, or what it still needs. */
+export type LetterPreviewDto = LetterPreviewDto_Serialize | LetterPreviewDto_Deserialize;
+
+/**  The letter as it would be made, or what it still needs. */
+export type LetterPreviewDto_Deserialize = {
+	/**  The whole letter as plain text (Dutch); null while something is missing. */
+	text?: string | null,
+	subject?: string | null,
+	/**  Empty when the letter can be made. */
+	missing: MissingDto[],
+	/**  The last day of the term the letter sets, if it sets one. */
+	termEnds?: string | null,
+};
+
+/**  The letter as it would be made, or what it still needs. */
+export type LetterPreviewDto_Serialize = {
+	/**  The whole letter as plain text (Dutch); null while something is missing. */
+	text: string | null,
+	subject: string | null,
+	/**  Empty when the letter can be made. */
+	missing: MissingDto[],
+	/**  The last day of the term the letter sets, if it sets one. */
+	termEnds: string | null,
+};
+
+/**  What the user asks for: the blanks filled, the grounds in their order, enclosures. */
+export type LetterRequestDto = {
+	fills: FillDto[],
+	/**  One numbered paragraph each, in this order. */
+	grounds: string[],
+	enclosures: string[],
+};
+
 /**  A linked entry, enough to name it (and to mark it private when medical). */
 export type LinkedEntryDto = {
 	id: number,
@@ -790,6 +963,36 @@ export type LinkedEntryDto = {
 
 export type LockReason = "idle" | "suspend" | "user";
 
+/**  A letter made: the draft `letter-out` entry and the to-do its term gives. */
+export type MadeLetterDto = MadeLetterDto_Serialize | MadeLetterDto_Deserialize;
+
+/**  A letter made: the draft `letter-out` entry and the to-do its term gives. */
+export type MadeLetterDto_Deserialize = {
+	entryId: number,
+	title: string,
+	/**  The attached file's name (`bezwaar-2026-12-03.pdf`). */
+	filename: string,
+	termEnds?: string | null,
+	todos: TodoDto_Deserialize[],
+};
+
+/**  A letter made: the draft `letter-out` entry and the to-do its term gives. */
+export type MadeLetterDto_Serialize = {
+	entryId: number,
+	title: string,
+	/**  The attached file's name (`bezwaar-2026-12-03.pdf`). */
+	filename: string,
+	termEnds: string | null,
+	todos: TodoDto_Serialize[],
+};
+
+/**  Something the letter cannot be made without (for an objection: an Awb 6:5 element). */
+export type MissingDto = {
+	key: string,
+	nl: string,
+	en: string,
+};
+
 export type MonthCountDto = {
 	/**  `YYYY-MM` */
 	month: string,
@@ -801,6 +1004,16 @@ export type NewEntryDto = {
 	occurredOn: string,
 	title: string,
 	notes: string,
+};
+
+/**
+ *  A letter that fits this kind of entry but is not offered yet, and why (an
+ *  ingebrekestelling before the period for deciding has passed).
+ */
+export type NotOfferedDto = {
+	letterType: string,
+	reasonNl: string,
+	reasonEn: string,
 };
 
 /**  The system-notification setting and what the system allows. */
@@ -868,6 +1081,14 @@ export type PickedFile = {
  *  CSP allows `data:` images only).
  */
 export type PreviewDto = { type: "image"; dataUrl: string; width: number; height: number } | { type: "text"; text: string } | { type: "email"; from: string; to: string; subject: string; date: string; body: string } | { type: "pdf"; pages: number; firstPageText: string } | { type: "none"; reason: string };
+
+/**  The user's own details, for the sender block and the signature. */
+export type ProfileDto = {
+	name: string,
+	/**  One line each: street and number, postcode and town. */
+	address: string[],
+	email: string,
+};
 
 export type RecentDossier = {
 	/**  Display text only: commands take `place`'s handle. */
