@@ -89,6 +89,7 @@ fn main() {
             "mark_letter_sent",
             "get_profile",
             "set_profile",
+            "glossary",
         ]),
     ))
     .expect("tauri build script");

@@ -8,6 +8,7 @@ mod commands_entries;
 mod commands_export;
 mod commands_files;
 mod commands_letters;
+mod commands_glossary;
 mod commands_links;
 mod commands_matters;
 mod commands_todos;
@@ -125,6 +126,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_letters::mark_letter_sent,
             commands_letters::get_profile,
             commands_letters::set_profile,
+            commands_glossary::glossary,
         ])
         .events(collect_events![
             dto::DossierLocked,

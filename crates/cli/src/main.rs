@@ -9,6 +9,7 @@ mod deadlines_cmd;
 mod entry_cmd;
 mod exemption_cmd;
 mod export_cmd;
+mod glossary_cmd;
 mod json;
 mod letter_cmd;
 mod link_cmd;
@@ -324,6 +325,16 @@ enum Cmd {
         #[arg(long, value_name = "ENTRY_ID")]
         by: Option<i64>,
     },
+    /// The agency's words explained (no dossier needed): term, explanation, source,
+    /// checked-on
+    Glossary {
+        /// nl or en (default: the language of your system)
+        #[arg(long, value_name = "nl|en")]
+        lang: Option<String>,
+        /// A JSON array instead of lines
+        #[arg(long)]
+        json: bool,
+    },
     /// Compute the last day to object to a decision (no dossier needed); give exactly
     /// one of --sent, --received, --letter-dated
     #[command(group(ArgGroup::new("known").required(true).args(["sent", "received", "letter_dated"])))]
@@ -544,6 +555,10 @@ fn main() -> ExitCode {
             choice,
             by,
         } => deadlines_cmd::todo(&dir, entry_id, &kind, &choice, by, lang),
+        Cmd::Glossary {
+            lang: text_lang,
+            json,
+        } => glossary_cmd::glossary(text_lang.as_deref(), json, lang),
         Cmd::Deadline {
             sent,
             received,

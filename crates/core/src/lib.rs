@@ -20,6 +20,7 @@ pub mod export;
 pub mod filter;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
+pub mod glossary;
 pub mod import;
 pub mod lang;
 pub mod letters;

@@ -1,8 +1,9 @@
-// The one piece of shared language state. Components call t(); because t() reads
+// The one piece of shared language state. Components call t() (plain text; tm() keeps
+// the glossary marks for Explained); because t() reads
 // `locale.lang`, which is reactive state, every text updates when the language changes.
 
 import type { Language } from '../bindings';
-import { translate, type MessageKey, type Params } from './translate';
+import { translate, translateMarked, type MessageKey, type Params } from './translate';
 
 export type { MessageKey, Params };
 
@@ -10,6 +11,11 @@ export const locale = $state<{ lang: Language }>({ lang: 'nl' });
 
 export function t(key: MessageKey, params?: Params): string {
   return translate(locale.lang, key, params);
+}
+
+/** Like t(), but keeps the glossary marks: only for `<Explained text={tm(...)} />`. */
+export function tm(key: MessageKey, params?: Params): string {
+  return translateMarked(locale.lang, key, params);
 }
 
 export function setLanguage(lang: Language): void {
