@@ -63,6 +63,11 @@ test("glossary: a word in a to-do opens by keyboard; the Woordenlijst finds dwan
     assert.equal(at.term, "bezwaar", `Tab reached the word (stuck at ${JSON.stringify(at)})`);
     assert.equal(at.testid, "term-link");
     assert.match(at.label, /^Bezwaar maken \(uitleg\)$/, "the button is named by its word");
+    await s.execAsync(
+      `const done = arguments[arguments.length - 1];
+       document.activeElement.scrollIntoView({ block: 'center' });
+       requestAnimationFrame(() => requestAnimationFrame(() => done(true)));`,
+    );
     await shot(s, "19-home-word-focused");
 
     // Enter opens the explanation, with where it comes from.
