@@ -235,6 +235,8 @@ export const commands = {
 	getProfile: () => typedError<ProfileDto, IpcError>(__TAURI_INVOKE("get_profile")),
 	/**  Replaces the user's details; returns them as stored (trimmed). */
 	setProfile: (profile: ProfileDto) => typedError<ProfileDto, IpcError>(__TAURI_INVOKE("set_profile", { profile })),
+	/**  Every glossary term in `language`, in the file's order. */
+	glossary: (language: Language) => typedError<GlossaryTermDto[], IpcError>(__TAURI_INVOKE("glossary", { language })),
 };
 
 /** Events */
@@ -823,6 +825,21 @@ export type FolderPurpose =
 "openDossier" | 
 /**  Where a new dossier is made (create; restore into a new folder). */
 "newDossier";
+
+/**
+ *  One glossary word as the UI shows it. `forms` are the lower-case spellings that
+ *  count as this word in a sentence (the UI links them).
+ */
+export type GlossaryTermDto = {
+	id: string,
+	term: string,
+	forms: string[],
+	explanation: string,
+	source: string,
+	url: string,
+	/**  YYYY-MM-DD. */
+	checkedOn: string,
+};
 
 /**  A ground for an objection the dossier suggests. */
 export type GroundSuggestionDto = GroundSuggestionDto_Serialize | GroundSuggestionDto_Deserialize;
