@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { launch, shot, assertAccessible } from "./lib/app.mjs";
@@ -97,6 +97,38 @@ test("backup: make, check, restore into a new folder and in place, keyboard only
     const summary = await textOf(s, "backup-summary");
     assert.match(summary, /Reservekopie van \d\d-\d\d-\d{4}: 1 registratie \(\d\d-\d\d-\d{4} t\/m \d\d-\d\d-\d{4}\), 0 bijlagen/);
     await shot(s, "14-backup-checked");
+
+    // The recovery code is hidden like a passphrase; the toggle shows it, by keyboard.
+    assert.equal(await (await s.byTestId("backup-code")).attr("type"), "password", "the code is hidden at first");
+    await tabTo(s, "backup-show-code");
+    await s.keys(" ");
+    await waitFor("the code shown", async () => (await (await s.byTestId("backup-code")).attr("type")) === "text");
+    assert.equal(await s.exec(`return document.querySelector('[data-testid="backup-code"]').value;`), code);
+    await shot(s, "14-backup-code-shown");
+    await tabTo(s, "backup-show-code");
+    await s.keys(" ");
+    await waitFor("the code hidden again", async () => (await (await s.byTestId("backup-code")).attr("type")) === "password");
+
+    // A backup cut off halfway (a full stick, a broken copy): restoring it is refused
+    // in plain Dutch and nothing is written: no folder, no half-restored leftovers.
+    const half = join(app.home, "afgebroken.age");
+    writeFileSync(half, before.subarray(0, Math.floor(before.length / 2)));
+    const homeBefore = readdirSync(app.home).sort();
+    const halfTarget = join(app.home, "half-teruggezet");
+    await pick(s, "backup-choose-file-button", half, "backup-file");
+    await type(s, "backup-code", code);
+    await pick(s, "restore-choose-folder", halfTarget, "restore-target");
+    await type(s, "restore-passphrase", NEW_PASS);
+    await type(s, "restore-passphrase-repeat", NEW_PASS);
+    await press(s, "restore-new-button");
+    await waitFor("the cut-off message", async () => /De reservekopie is niet compleet/.test(await textOf(s, "error-message").catch(() => "")));
+    assert.ok(!existsSync(halfTarget), "no folder was made for the cut-off backup");
+    assert.deepEqual(readdirSync(app.home).sort(), homeBefore, "nothing was left beside it (no half folder)");
+    assert.equal(await s.exec(`return document.querySelector('[data-testid="restore-done"]') === null;`), true, "nothing was said to be restored");
+    await shot(s, "14-backup-truncated");
+    await assertAccessible(s, "backup (cut-off file)");
+    await pick(s, "backup-choose-file-button", file, "backup-file");
+    await type(s, "backup-code", code);
 
     // Into a new folder, with a new passphrase; the CLI opens what the screen wrote.
     const target = join(app.home, "teruggezet");

@@ -318,5 +318,14 @@ fn check_reports_a_damaged_dossier_with_exit_7() {
     std::fs::write(&db, bytes).unwrap();
     let out = dossier(&["check", d], &p);
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
-    assert!(stderr(&out).contains("damaged"));
+    let err = stderr(&out);
+    // SQLCipher's own log ("ERROR CORE sqlcipher_page_cipher: hmac check failed …")
+    // never reaches the user: one clear line from us, nothing else (issue 11 item 10).
+    assert!(
+        !err.contains("ERROR CORE") && !err.contains("sqlcipher_page_cipher"),
+        "SQLCipher's log leaked: {err}"
+    );
+    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "exactly one line on stderr: {err}");
+    assert!(lines[0].contains("damaged"), "{err}");
 }

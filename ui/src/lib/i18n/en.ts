@@ -979,4 +979,6 @@ export const en: Messages = {
   'glossary.checkedOn': 'Checked on {date}',
   'glossary.close': 'Close',
   'glossary.openLabel': '{word} (explanation)',
+  // backup-mends (issue 10): the recovery code on the Backup screen is hidden like a passphrase.
+  'backup.showCode': 'Show the recovery code',
 };

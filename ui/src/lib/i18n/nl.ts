@@ -978,6 +978,8 @@ export const nl = {
   'glossary.checkedOn': 'Nagekeken op {date}',
   'glossary.close': 'Sluiten',
   'glossary.openLabel': '{word} (uitleg)',
+  // backup-mends (issue 10): the recovery code on the Backup screen is hidden like a passphrase.
+  'backup.showCode': 'Laat de herstelcode zien',
 };
 
 export type MessageKey = keyof typeof nl;
