@@ -90,6 +90,11 @@ fn main() {
             "get_profile",
             "set_profile",
             "glossary",
+            "mbox_messages",
+            "mail_own_address",
+            "set_mail_own_address",
+            "plan_mail",
+            "import_mail",
         ]),
     ))
     .expect("tauri build script");

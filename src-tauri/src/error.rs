@@ -39,6 +39,9 @@ pub enum ErrorCode {
     LetterIncomplete,
     /// This letter does not fit this entry, or not yet.
     LetterNotOffered,
+    MailRefused,
+    MailNeedsDate,
+    MailNeedsOwnAddress,
     Internal,
 }
 
@@ -95,6 +98,10 @@ impl From<dossier_core::Error> for IpcError {
             E::BackupNeedsRecoveryCode => ErrorCode::BackupNeedsRecoveryCode,
             E::LetterIncomplete(_) => ErrorCode::LetterIncomplete,
             E::LetterNotOffered { .. } => ErrorCode::LetterNotOffered,
+            // Only dates missing: the screen asks for the day instead of refusing.
+            E::MailRefused(_) if e.code() == "mail_needs_date" => ErrorCode::MailNeedsDate,
+            E::MailRefused(_) => ErrorCode::MailRefused,
+            E::MailNeedsOwnAddress => ErrorCode::MailNeedsOwnAddress,
             _ => ErrorCode::Internal,
         };
         IpcError {
@@ -152,6 +159,15 @@ mod tests {
                 nl: "x".into(),
                 en: "x".into(),
             },
+            dossier_core::Error::MailRefused(vec![dossier_core::mail::MailProblem {
+                file: "x.eml".into(),
+                kind: dossier_core::mail::MailProblemKind::NoDate,
+            }]),
+            dossier_core::Error::MailRefused(vec![dossier_core::mail::MailProblem {
+                file: "x.eml".into(),
+                kind: dossier_core::mail::MailProblemKind::Unreadable("x".into()),
+            }]),
+            dossier_core::Error::MailNeedsOwnAddress,
         ];
         for e in samples {
             let core_code = e.code();

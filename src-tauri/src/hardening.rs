@@ -31,6 +31,7 @@ const STRING_ARGS: &[&str] = &[
     "format",
     "sentOn",
     "how",
+    "email",
 ];
 
 /// Words that mark a value as naming a place on disk.

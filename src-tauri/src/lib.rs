@@ -10,6 +10,7 @@ mod commands_files;
 mod commands_glossary;
 mod commands_letters;
 mod commands_links;
+mod commands_mail;
 mod commands_matters;
 mod commands_todos;
 mod commands_vault;
@@ -20,6 +21,7 @@ mod dialogs;
 mod dto;
 mod dto_entries;
 mod dto_letters;
+mod dto_mail;
 mod dto_matters;
 mod dto_todos;
 mod error;
@@ -127,6 +129,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_letters::get_profile,
             commands_letters::set_profile,
             commands_glossary::glossary,
+            commands_mail::mbox_messages,
+            commands_mail::mail_own_address,
+            commands_mail::set_mail_own_address,
+            commands_mail::plan_mail,
+            commands_mail::import_mail,
         ])
         .events(collect_events![
             dto::DossierLocked,

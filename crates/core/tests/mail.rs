@@ -55,6 +55,7 @@ fn opts() -> MailImportOptions {
     MailImportOptions {
         fallback_date: None,
         add_people: true,
+        declined_people: Vec::new(),
     }
 }
 
@@ -376,4 +377,36 @@ fn every_corpus_file_parses_without_panicking() {
             }
         }
     }
+}
+
+#[test]
+fn a_person_the_user_declines_is_not_added_the_others_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = setup(dir.path(), "ik@voorbeeld.nl");
+    let plan = d
+        .mail_plan(&[input("with-rtf.msg")], &opts(), &clock())
+        .unwrap();
+    let suggested: Vec<String> = plan[0].people.iter().map(|p| p.email.clone()).collect();
+    assert!(
+        suggested.len() >= 2 && !suggested[0].is_empty(),
+        "{suggested:?}"
+    );
+    // Declined by address, in other letters: the check ignores case.
+    let declined = MailImportOptions {
+        declined_people: vec![suggested[0].to_uppercase()],
+        ..opts()
+    };
+    let r = d
+        .import_mail(&[input("with-rtf.msg")], &declined, &clock())
+        .unwrap();
+    let e = d.entry(r.added[0].entry_id.unwrap()).unwrap();
+    let people = d.people().unwrap();
+    assert!(
+        people
+            .iter()
+            .all(|p| !p.data.email.eq_ignore_ascii_case(&suggested[0])),
+        "{people:?}"
+    );
+    assert_eq!(people.len(), suggested.len() - 1, "{people:?}");
+    assert_eq!(e.data.people.len(), suggested.len() - 1);
 }

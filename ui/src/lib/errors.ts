@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   'backup_needs_recovery_code',
   'letter_incomplete',
   'letter_not_offered',
+  'mail_refused',
+  'mail_needs_date',
+  'mail_needs_own_address',
   'internal',
 ] as const satisfies readonly ErrorCode[];
 

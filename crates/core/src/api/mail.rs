@@ -52,6 +52,22 @@ pub struct MailImportOptions {
     /// Add the suggested people to the entries (found by e-mail address or name, else
     /// added); when false, only the organisation is filled.
     pub add_people: bool,
+    /// Suggested people the user chose not to add (their address, or their name when
+    /// the mail gives none; case does not matter): the app confirms each person.
+    pub declined_people: Vec<String>,
+}
+
+impl MailImportOptions {
+    fn declines(&self, s: &SuggestedPerson) -> bool {
+        let key = if s.email.trim().is_empty() {
+            s.name.trim()
+        } else {
+            s.email.trim()
+        };
+        self.declined_people
+            .iter()
+            .any(|d| d.trim().eq_ignore_ascii_case(key))
+    }
 }
 
 /// Why a message was not added again.
@@ -403,7 +419,7 @@ impl Dossier {
                 }
                 let mut data = outcome.data.clone();
                 if opts.add_people {
-                    for s in &outcome.people {
+                    for s in outcome.people.iter().filter(|s| !opts.declines(s)) {
                         let found = known.iter().find(|k| {
                             (!s.email.is_empty()
                                 && k.data.email.trim().eq_ignore_ascii_case(&s.email))
