@@ -20,8 +20,9 @@ BUILD_PACKAGES=(
   pkg-config file
 )
 # age: the Debian age tool decrypts our backups in the interop tests (F11). unzip reads
-# the .docx letters back (F12); poppler-utils' pdftotext/pdfinfo the PDFs.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar age unzip)
+# the .docx letters back (F12); poppler-utils' pdftotext/pdfinfo/pdfimages the PDFs;
+# exiftool checks that no photo metadata (GPS, camera) reaches a PDF (F9).
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar age unzip libimage-exiftool-perl)
 
 missing=()
 packages=("${BUILD_PACKAGES[@]}")

@@ -208,12 +208,13 @@ fn the_dossier_finds_broken_agreements_and_the_pdf_marks_them() {
         text.contains("2 contacten gingen in tegen een gemaakte afspraak over contact"),
         "{text}"
     );
+    // Each broken contact: once on the cover (by its number and date), once in its block.
     assert_eq!(
         text.matches(
             "Dit contact ging in tegen de afspraak van dinsdag 3 maart 2026: alleen per e-mail."
         )
         .count(),
-        2
+        4
     );
     // Only the exported entries count, even when the agreement is left out.
     let only_calls = ExportOptions {

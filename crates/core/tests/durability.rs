@@ -8,7 +8,6 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 use common::*;
@@ -95,21 +94,6 @@ fn every_entry_whose_write_returned_survives_sigkill() {
         );
     }
     assert!(committed.len() as u64 >= ROUNDS);
-}
-
-/// Opens `dir`, waiting while the folder's lock is still held. The other tests here
-/// start child processes: between fork and exec a child holds a copy of every open
-/// descriptor, our lock file's too, for a moment (seen once under load).
-fn open_when_free(dir: &Path, unlock: Unlock<'_>) -> Dossier {
-    let start = std::time::Instant::now();
-    loop {
-        match Dossier::open(dir, unlock) {
-            Err(dossier_core::Error::InUse) if start.elapsed().as_secs() < 10 => {
-                std::thread::yield_now()
-            }
-            other => return other.unwrap(),
-        }
-    }
 }
 
 #[test]

@@ -291,8 +291,10 @@ fn sample() -> ExportInput {
         chain_versions: 42,
         chain_intact: true,
         open_deadlines: vec![OpenDeadline {
+            entry_id: 5,
             date: day("2026-12-17"),
             text: "laatste dag van de bezwaartermijn tegen het besluit van 5 november".into(),
+            missed: false,
         }],
         exemptions: vec![
             Exemption {
@@ -439,7 +441,10 @@ fn the_bundle_reads_as_a_lawyer_expects() {
         "Dubbel ingevoerd",
         "Besluit: maatregel",
     ];
-    let at: Vec<usize> = order.iter().map(|t| pos(&all, t)).collect();
+    // In the chronology (after the contents, which lists them in the same order).
+    let toc_end = pages.iter().rposition(|p| p.contains("Blz.")).unwrap() + 1;
+    let body = pages[toc_end..].join("\n");
+    let at: Vec<usize> = order.iter().map(|t| pos(&body, t)).collect();
     assert!(
         at.windows(2).all(|w| w[0] < w[1]),
         "not chronological: {at:?}"
@@ -463,12 +468,15 @@ fn the_bundle_reads_as_a_lawyer_expects() {
     );
     assert!(!flat.contains("sollicitatieplicht"), "a deleted exemption");
     let line = "Ontheffing op deze datum: arbeidsverplichtingen (tot en met woensdag 30 juni 2027)";
-    let call_block = &flat[pos(&flat, "Gebeld door klantmanager")..pos(&flat, "Zelf gebeld")];
+    let body_flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let call_block =
+        &body_flat[pos(&body_flat, "Gebeld door klantmanager")..pos(&body_flat, "Zelf gebeld")];
     assert!(
         call_block.contains(line),
         "on the call the agency made: {call_block}"
     );
-    let own_call = &flat[pos(&flat, "Zelf gebeld")..pos(&flat, "Brief: opschorting")];
+    let own_call =
+        &body_flat[pos(&body_flat, "Zelf gebeld")..pos(&body_flat, "Brief: opschorting")];
     assert!(!own_call.contains(line), "not on the person's own call");
     assert!(
         all.contains("WPI/2026/0457") && all.contains("Jan Jansen (klantmanager, WPI) — belde mij")
@@ -528,7 +536,15 @@ fn the_bundle_reads_as_a_lawyer_expects() {
             "the index gives the right start page for Bijlage {n}: {said}"
         );
     }
-    assert!(all.contains("Bijlage 2 (brief-opschorting.jpg) en Bijlage 3 (brief-bijlage.pdf)"));
+    // The block names each exhibit on its own line with the page it starts on.
+    for (n, file) in [(2, "brief-opschorting.jpg"), (3, "brief-bijlage.pdf")] {
+        let sep = pages
+            .iter()
+            .position(|p| p.contains(&format!("Bijlage {n} — ")))
+            .unwrap();
+        let line = format!("Bijlage {n} ({file}), pagina {}", sep + 1);
+        assert!(body.contains(&line), "{line}");
+    }
     // The three pages of the attached PDF, merged in order, text still extractable.
     let p: Vec<usize> = (1..=3)
         .map(|i| pos(&all, &format!("Originele pagina {i}")))
@@ -727,7 +743,7 @@ fn robust_against_long_text_many_entries_and_bad_files() {
     // start pages must still be right.
     let index: String = pages
         .iter()
-        .filter(|p| p.contains("SHA-256:") && p.contains("bestand:"))
+        .filter(|p| p.contains("SHA-256 van het origineel:") && p.contains("bestand:"))
         .map(|p| p.replace('\n', " "))
         .collect();
     for n in 1..=11 {

@@ -90,7 +90,7 @@ fn xorshift(mut x: u64) -> u64 {
 fn assert_refused_untouched(dir: &Path, what: &str) -> Error {
     let db_before = fs::read(dir.join("dossier.db")).unwrap();
     let wal_before = fs::read(wal(dir)).unwrap();
-    let err = Dossier::open(dir, Unlock::Passphrase(PASS)).unwrap_err();
+    let err = try_open_when_free(dir, Unlock::Passphrase(PASS)).unwrap_err();
     assert!(
         matches!(err, Error::EntriesMissing { .. }),
         "{what}: expected missing entries, got {err:?}"
@@ -108,7 +108,7 @@ fn assert_refused_untouched(dir: &Path, what: &str) -> Error {
     // A second attempt (e.g. the user tries again) is refused too and changes nothing.
     // Its counts may differ from the first (SQLite may read the damaged -wal through the
     // -shm index the first attempt left), so only the refusal is compared.
-    let again = Dossier::open(dir, Unlock::Passphrase(PASS)).unwrap_err();
+    let again = try_open_when_free(dir, Unlock::Passphrase(PASS)).unwrap_err();
     assert!(
         matches!(again, Error::EntriesMissing { .. } | Error::Damaged(_)),
         "{what}: second attempt: {again:?}"
@@ -161,7 +161,7 @@ fn a_flipped_byte_in_the_wal_is_reported_and_nothing_is_deleted() {
     }
     // Put the good -wal back: everything is there, nothing was lost by the attempts.
     fs::write(wal(&dir), &good).unwrap();
-    let d = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap();
+    let d = open_when_free(&dir, Unlock::Passphrase(PASS));
     assert_eq!(d.entries().unwrap().len(), 5 + WRITES);
 }
 
@@ -201,7 +201,7 @@ fn an_older_database_put_back_is_detected() {
     d.lock();
     assert!(!wal(&dir).exists(), "closing leaves a complete dossier.db");
     let old = fs::read(dir.join("dossier.db")).unwrap();
-    let mut d = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap();
+    let mut d = open_when_free(&dir, Unlock::Passphrase(PASS));
     for i in 0..3 {
         d.add_entry(&note(&format!("later {i}"), ""), &clock())
             .unwrap();
@@ -217,7 +217,7 @@ fn an_older_database_put_back_is_detected() {
     .unwrap();
     d.lock();
     fs::write(dir.join("dossier.db"), &old).unwrap();
-    let err = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap_err();
+    let err = try_open_when_free(&dir, Unlock::Passphrase(PASS)).unwrap_err();
     match err {
         Error::EntriesMissing {
             saved_entries: 7,
@@ -244,7 +244,7 @@ fn a_crash_between_commit_and_anchor_is_not_damage() {
     assert_eq!(d.saved_anchor().unwrap(), Some(now.clone()));
     d.lock();
     fs::write(dir.join("anchor.json"), earlier).unwrap();
-    let d = Dossier::open(&dir, Unlock::Passphrase(PASS)).unwrap();
+    let d = open_when_free(&dir, Unlock::Passphrase(PASS));
     assert_eq!(d.saved_anchor().unwrap(), Some(now));
 }
 

@@ -4,9 +4,9 @@
 
 use super::exhibits::entry_ref;
 use super::fonts::{covers, Face};
-use super::layout::{Item, BODY, LEFT, LINE, SMALL};
+use super::layout::{Item, Target, BODY, LEFT, LINE, SMALL};
 use super::options::Lang;
-use super::text::{date_time, instant, instant_day, join_list, kind_label, long_date, t};
+use super::text::{date_time, instant, instant_day, kind_label, long_date, t};
 use super::{Ctx, Flow};
 use crate::contact_rule::{violations_in, Violation};
 use crate::entry::Entry;
@@ -84,6 +84,7 @@ fn block(ctx: &Ctx<'_>, flow: &mut Flow<'_>, e: &Entry, medical: bool, broken: &
     // Keep the heading with the title and the first lines of the block.
     flow.continued = None;
     flow.ensure(LINE * 4.5);
+    flow.anchor(Target::Entry(e.id));
     flow.rule(0.4);
     flow.gap(2.0);
     flow.para(Face::Bold, 10.5, INDENT, &head);
@@ -199,14 +200,50 @@ fn block(ctx: &Ctx<'_>, flow: &mut Flow<'_>, e: &Entry, medical: bool, broken: &
             &text,
         );
     }
+    // Each label says whose words follow: the user's own account and what the agency
+    // asked or promised (as the user recalls it) are different kinds of evidence.
     if !d.notes.trim().is_empty() {
         flow.gap(2.0);
+        flow.para(
+            Face::Italic,
+            SMALL,
+            INDENT,
+            t(
+                lang,
+                "Verslag van betrokkene, in eigen woorden:",
+                "The person's own account, in their own words:",
+            ),
+        );
         flow.para(Face::Regular, BODY, INDENT, d.notes.trim());
         flow.gap(2.0);
     }
-    field(flow, t(lang, "Gevraagd", "Asked"), &d.asked);
-    field(flow, t(lang, "Toegezegd", "Promised"), &d.promised);
-    field(flow, t(lang, "Afgesproken", "Agreed"), &d.agreed);
+    field(
+        flow,
+        t(
+            lang,
+            "Wat de instantie vroeg of wilde (volgens betrokkene)",
+            "What the agency asked or wanted (as the person recalls)",
+        ),
+        &d.asked,
+    );
+    field(
+        flow,
+        t(
+            lang,
+            "Wat de instantie toezegde (volgens betrokkene)",
+            "What the agency promised (as the person recalls)",
+        ),
+        &d.promised,
+    );
+    field(
+        flow,
+        t(
+            lang,
+            "Wat samen is afgesproken (volgens betrokkene)",
+            "What was agreed together (as the person recalls)",
+        ),
+        &d.agreed,
+    );
     if d.threat {
         threat(flow, lang, &d.threat_text);
     }
@@ -261,18 +298,28 @@ fn block(ctx: &Ctx<'_>, flow: &mut Flow<'_>, e: &Entry, medical: bool, broken: &
             ),
         );
     }
-    let refs: Vec<String> = ctx
-        .sel
-        .exhibits
-        .iter()
-        .filter(|x| x.entry.id == e.id)
-        .map(|x| format!("{} ({})", x.name(lang), x.att.filename))
+    // One line per exhibit, each a link to the exhibit (when the originals are in).
+    let refs: Vec<usize> = (0..ctx.sel.exhibits.len())
+        .filter(|&i| ctx.sel.exhibits[i].entry.id == e.id)
         .collect();
-    field(
-        flow,
-        t(lang, "Bijlagen", "Exhibits"),
-        &join_list(lang, &refs),
-    );
+    for (n, &i) in refs.iter().enumerate() {
+        let x = &ctx.sel.exhibits[i];
+        let mut text = format!("{} ({})", x.name(lang), x.att.filename);
+        if let Some(&start) = ctx.starts.get(i).filter(|s| **s > 0) {
+            text = format!("{text}, {} {start}", t(lang, "pagina", "page"));
+        }
+        let label = format!("{}:", t(lang, "Bijlagen", "Exhibits"));
+        // Later lines start under the first one's text, past the label.
+        let under = flow.fonts.width(Face::Bold, BODY, &label) + BODY * 0.3;
+        let used = if n == 0 {
+            flow.labelled(Some(&label), Face::Regular, BODY, INDENT, &text)
+        } else {
+            flow.labelled(None, Face::Regular, BODY, INDENT + under, &text)
+        };
+        if ctx.options.include_attachments {
+            flow.link_lines(&used, Target::Exhibit(i));
+        }
+    }
     flow.gap(LINE * 0.6);
 }
 

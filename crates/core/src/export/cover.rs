@@ -1,8 +1,7 @@
 //! The cover page: what this bundle is, whose (only if the user chose to say), which
-//! period and filters, counts in words, open deadlines, and the hash-chain head with
-//! what it proves and what it does not.
-
-use std::collections::HashSet;
+//! period and filters, counts in words, what needs attention first (missed and open
+//! deadlines, broken agreements, exemptions: see `attention`), and the hash-chain head
+//! with what it proves and what it does not.
 
 use chrono::NaiveDate;
 
@@ -11,7 +10,6 @@ use super::layout::{BODY, LINE, SMALL};
 use super::options::Lang;
 use super::text::{counted, join_list, kind_label, long_date, short_date, t, COUNT_GROUPS};
 use super::{Ctx, Flow};
-use crate::contact_rule::violations_in;
 
 pub fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let lang = ctx.lang;
@@ -122,9 +120,8 @@ pub fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     flow.gap(LINE * 0.8);
     flow.para(Face::Bold, 12.0, 0.0, t(lang, "Inhoud", "Contents"));
     flow.para(Face::Regular, BODY, 0.0, &counts(ctx));
-    if let Some(line) = broken_agreements(ctx) {
-        flow.para(Face::Bold, BODY, 0.0, &line);
-    }
+    super::attention::deadlines(ctx, flow);
+    super::attention::broken_agreements(ctx, flow);
     let (first, last) = bounds(ctx);
     let exemptions = super::exemptions::listed(&ctx.input.exemptions, first, last);
     if !exemptions.is_empty() {
@@ -144,41 +141,7 @@ pub fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             flow.para(Face::Regular, BODY, 0.0, &line);
         }
     }
-    flow.gap(LINE * 0.8);
-    flow.para(
-        Face::Bold,
-        12.0,
-        0.0,
-        t(lang, "Openstaande termijnen", "Open deadlines"),
-    );
-    let mut deadlines: Vec<_> = ctx
-        .input
-        .open_deadlines
-        .iter()
-        .filter(|d| d.date >= ctx.made_on)
-        .collect();
-    deadlines.sort_by_key(|d| d.date);
-    if deadlines.is_empty() {
-        flow.para(
-            Face::Regular,
-            BODY,
-            0.0,
-            t(
-                lang,
-                "Geen openstaande termijnen vastgelegd.",
-                "No open deadlines recorded.",
-            ),
-        );
-    }
-    for d in deadlines {
-        flow.labelled(
-            Some(&format!("{}:", long_date(lang, d.date))),
-            Face::Regular,
-            BODY,
-            0.0,
-            &d.text,
-        );
-    }
+    super::attention::contacts_during_exemptions(ctx, flow);
     flow.gap(LINE * 0.8);
     chain(ctx, flow);
 }
@@ -326,31 +289,6 @@ fn counts(ctx: &Ctx<'_>) -> String {
         (Lang::En, n) => format!(" {n} exhibits."),
     };
     s
-}
-
-/// How many printed contacts went against an agreement about contact (checked
-/// against every agreement in the dossier, also ones not printed); `None` when none.
-fn broken_agreements(ctx: &Ctx<'_>) -> Option<String> {
-    let broken: HashSet<i64> = violations_in(&ctx.input.entries)
-        .iter()
-        .map(|v| v.entry_id)
-        .collect();
-    let n = ctx
-        .sel
-        .main
-        .iter()
-        .chain(ctx.sel.medical.iter())
-        .filter(|e| broken.contains(&e.id))
-        .count();
-    Some(match (ctx.lang, n) {
-        (_, 0) => return None,
-        (Lang::Nl, 1) => "1 contact ging in tegen een gemaakte afspraak over contact.".into(),
-        (Lang::Nl, n) => {
-            format!("{n} contacten gingen in tegen een gemaakte afspraak over contact.")
-        }
-        (Lang::En, 1) => "1 contact went against an agreement about contact.".into(),
-        (Lang::En, n) => format!("{n} contacts went against an agreement about contact."),
-    })
 }
 
 fn chain(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {

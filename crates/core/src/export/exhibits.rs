@@ -3,7 +3,7 @@
 //! placeholder that says why it cannot be shown.
 
 use super::fonts::Face;
-use super::layout::{wrap, Flow, Item, Slot, BODY, BOTTOM, LEFT, LINE, PAGE_W, SMALL, TOP};
+use super::layout::{wrap, Flow, Item, Slot, Target, BODY, BOTTOM, LEFT, LINE, PAGE_W, SMALL, TOP};
 use super::media::{self, Media};
 use super::options::{ExportAttachment, Lang};
 use super::text::{exhibit_name, kind_label, long_date, short_date, t};
@@ -137,6 +137,9 @@ pub fn index(ctx: &Ctx<'_>, flow: &mut Flow<'_>, which: &[usize]) {
         );
         flow.ensure(LINE * (lines.len() as f32 + 2.2));
         flow.text_at(LEFT, Face::Bold, BODY, &ex.name(lang));
+        if ctx.options.include_attachments {
+            flow.link(LEFT, COL_DATE - 4.0, BODY, Target::Exhibit(i));
+        }
         flow.text_at(
             LEFT + COL_DATE,
             Face::Regular,
@@ -163,6 +166,16 @@ pub fn index(ctx: &Ctx<'_>, flow: &mut Flow<'_>, which: &[usize]) {
         if ex.is_placeholder() {
             facts.push(t(lang, "kan niet worden afgedrukt", "cannot be printed").into());
         }
+        if ex.media.metadata_removed() {
+            facts.push(
+                t(
+                    lang,
+                    "metadata verwijderd (zoals plaats en camera); het origineel in het dossier is ongewijzigd",
+                    "metadata removed (such as location and camera); the original in the dossier is unchanged",
+                )
+                .into(),
+            );
+        }
         if let Some(&start) = ctx.starts.get(i).filter(|s| **s > 0) {
             facts.push(format!(
                 "{} {start}",
@@ -174,7 +187,11 @@ pub fn index(ctx: &Ctx<'_>, flow: &mut Flow<'_>, which: &[usize]) {
             Face::Regular,
             SMALL,
             COL_TEXT,
-            &format!("SHA-256: {}", ex.att.sha256),
+            &format!(
+                "{}: {}",
+                t(lang, "SHA-256 van het origineel", "SHA-256 of the original"),
+                ex.att.sha256
+            ),
         );
         flow.gap(LINE * 0.45);
     }
@@ -186,6 +203,7 @@ pub fn exhibit(ctx: &Ctx<'_>, flow: &mut Flow<'_>, i: usize) -> usize {
     let ex = &ctx.sel.exhibits[i];
     flow.continued = None;
     flow.new_page();
+    flow.anchor(Target::Exhibit(i));
     let start = flow.pages.len();
     let heading = format!("{} — {}", ex.name(lang), ex.entry.data.title.trim());
     flow.mark(&heading);

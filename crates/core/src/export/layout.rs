@@ -3,6 +3,8 @@
 //! Pages are plain data here; `render` turns them into PDF operations once the total
 //! page count is known.
 
+use std::collections::HashMap;
+
 use super::fonts::{Face, Fonts};
 
 pub const PAGE_W: f32 = 595.28;
@@ -62,6 +64,25 @@ pub struct Slot {
     pub h: f32,
 }
 
+/// What a link in the bundle leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// The block of an entry (by id) in the chronology.
+    Entry(i64),
+    /// The first page of an exhibit (index into the exhibits).
+    Exhibit(usize),
+}
+
+/// A clickable rectangle on a page (a PDF link annotation).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+    pub target: Target,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     pub items: Vec<Item>,
@@ -72,6 +93,7 @@ pub struct Page {
     pub header_note: String,
     /// An entry for the document outline (bookmarks) starting on this page.
     pub bookmark: Option<String>,
+    pub links: Vec<Link>,
 }
 
 /// Writes wrapped text top to bottom, starting new pages as needed.
@@ -83,6 +105,8 @@ pub struct Flow<'a> {
     pub medical: bool,
     /// Printed in italics at the top of a page that continues a block.
     pub continued: Option<String>,
+    /// Where each link target starts: page index (0-based) and the y of its top.
+    pub anchors: HashMap<Target, (usize, f32)>,
 }
 
 impl<'a> Flow<'a> {
@@ -93,6 +117,42 @@ impl<'a> Flow<'a> {
             y: TOP,
             medical: false,
             continued: None,
+            anchors: HashMap::new(),
+        }
+    }
+
+    /// Marks the current position as where `target` starts; call it after the
+    /// `ensure` that keeps the heading on this page.
+    pub fn anchor(&mut self, target: Target) {
+        self.page();
+        let at = (self.pages.len() - 1, self.y + LINE);
+        self.anchors.insert(target, at);
+    }
+
+    /// A link over `w` points from `x` on the current baseline, for text of `size`.
+    pub fn link(&mut self, x: f32, w: f32, size: f32, target: Target) {
+        let y = self.y - size * 0.3;
+        self.page().links.push(Link {
+            x,
+            y,
+            w,
+            h: size * 1.3,
+            target,
+        });
+    }
+
+    /// Links the whole width of each line in `used` (as `labelled` returns them).
+    pub fn link_lines(&mut self, used: &[(usize, f32)], target: Target) {
+        for &(page, y) in used {
+            if let Some(p) = self.pages.get_mut(page) {
+                p.links.push(Link {
+                    x: LEFT,
+                    y: y - BODY * 0.3,
+                    w: CONTENT_W,
+                    h: BODY * 1.3,
+                    target,
+                });
+            }
         }
     }
 

@@ -78,15 +78,19 @@ impl Dossier {
     }
 }
 
-/// The to-dos still open on `today` that come from printed entries, in the to-do
-/// engine's words: the same deadlines, advice and "done" rules as the home view, so a
-/// decision already objected to is not listed as open.
+/// The to-dos still open or missed on `today` that come from printed entries, in the
+/// to-do engine's words: the same deadlines, advice (for a missed objection period:
+/// what can still be done, Awb 6:11) and "done" rules as the home view, so a decision
+/// already objected to is not listed.
 fn open_deadlines(todos: &[Todo], printed: &[&Entry], lang: Lang) -> Vec<OpenDeadline> {
     let ids: HashSet<i64> = printed.iter().map(|e| e.id).collect();
     todos
         .iter()
-        .filter(|t| t.state == TodoState::Open && ids.contains(&t.entry_id))
+        .filter(|t| matches!(t.state, TodoState::Open | TodoState::Missed))
+        .filter(|t| ids.contains(&t.entry_id))
         .map(|t| OpenDeadline {
+            entry_id: t.entry_id,
+            missed: t.state == TodoState::Missed,
             date: t.due_on,
             text: match lang {
                 Lang::Nl => sentence_nl(t),

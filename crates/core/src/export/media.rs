@@ -70,11 +70,15 @@ impl Reason {
 pub enum Media {
     /// Not classified: originals are not appended in this export.
     Skipped,
-    /// A baseline JPEG placed with its original bytes (no re-encoding, no loss).
+    /// A JPEG placed with its own compressed data (no re-encoding, no loss), its
+    /// metadata segments taken out (see `strip`).
     Jpeg {
         w: u32,
         h: u32,
         gray: bool,
+        bytes: Vec<u8>,
+        /// The original carried EXIF, XMP, IPTC or comments, left out here.
+        metadata_removed: bool,
     },
     /// Decoded pixels (PNG, GIF, WebP, rotated or CMYK JPEG), 8-bit RGB or grey.
     Raw {
@@ -84,6 +88,8 @@ pub enum Media {
         pixels: Vec<u8>,
         /// A cut-off JPEG: the decoder filled the missing part with grey.
         incomplete: bool,
+        /// The original carried metadata; pixels re-encoded carry none.
+        metadata_removed: bool,
     },
     /// An attached PDF, each page placed on its own bundle page.
     Pdf {
@@ -100,6 +106,20 @@ pub enum Media {
 }
 
 impl Media {
+    /// The printed picture leaves out metadata the original had (the index says so).
+    pub fn metadata_removed(&self) -> bool {
+        matches!(
+            self,
+            Media::Jpeg {
+                metadata_removed: true,
+                ..
+            } | Media::Raw {
+                metadata_removed: true,
+                ..
+            }
+        )
+    }
+
     pub fn pages_in_original(&self) -> Option<usize> {
         match self {
             Media::Jpeg { .. } | Media::Raw { .. } => Some(1),
@@ -233,12 +253,17 @@ fn picture(bytes: &[u8], format: image::ImageFormat) -> Media {
     // viewer may not: pass the bytes through only when the file ends properly.
     let whole = bytes.trim_ascii_end().ends_with(&[0xFF, 0xD9]);
     if format == image::ImageFormat::Jpeg && upright && whole {
-        // Decoding succeeded, so the bytes are a whole JPEG: place them as they are.
-        if let Some(c @ (1 | 3)) = jpeg_components(bytes) {
+        // Decoding succeeded, so the bytes are a whole JPEG: place its image data as
+        // it is, without the metadata segments.
+        if let (Some(c @ (1 | 3)), Some((clean, removed))) =
+            (jpeg_components(bytes), super::strip::jpeg(bytes))
+        {
             return Media::Jpeg {
                 w: img.width(),
                 h: img.height(),
                 gray: c == 1,
+                bytes: clean,
+                metadata_removed: removed,
             };
         }
     }
@@ -264,6 +289,7 @@ fn picture(bytes: &[u8], format: image::ImageFormat) -> Media {
         gray,
         pixels,
         incomplete,
+        metadata_removed: super::strip::had_metadata(bytes, format),
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use super::exhibits::Exhibit;
-use super::layout::{Page, Slot};
+use super::layout::{Page, Slot, Target};
 use super::media::Media;
 use super::options::Lang;
 use crate::clock::Clock;
@@ -27,9 +27,11 @@ struct Imported {
     forms: Vec<Option<(ObjectId, [f32; 4], i64)>>,
 }
 
+#[allow(clippy::too_many_arguments)] // one call site; the parts of one finished layout
 pub fn finish(
     drawn: &[u8],
     pages: &[Page],
+    anchors: &HashMap<Target, (usize, f32)>,
     exhibits: &[Exhibit<'_>],
     title: &str,
     lang: Lang,
@@ -82,6 +84,7 @@ pub fn finish(
     }
     metadata(&mut doc, title, lang, clock)?;
     outline(&mut doc, pages, &page_ids)?;
+    links(&mut doc, pages, &page_ids, anchors)?;
     // printpdf writes random document IDs. A placeholder goes in now and is replaced
     // by the file's own fingerprint after saving (same length, so no offset moves):
     // the same dossier and clock give the same bytes.
@@ -98,14 +101,16 @@ pub fn finish(
 
 fn image_stream(ex: &Exhibit<'_>) -> Stream {
     match &ex.media {
-        Media::Jpeg { w, h, gray } => Stream::new(
+        Media::Jpeg {
+            w, h, gray, bytes, ..
+        } => Stream::new(
             dictionary! {
                 "Type" => "XObject", "Subtype" => "Image",
                 "Width" => i64::from(*w), "Height" => i64::from(*h),
                 "ColorSpace" => if *gray { "DeviceGray" } else { "DeviceRGB" },
                 "BitsPerComponent" => 8, "Filter" => "DCTDecode",
             },
-            ex.att.bytes.clone(),
+            bytes.clone(),
         )
         .with_compression(false),
         Media::Raw {
@@ -359,6 +364,45 @@ fn outline(doc: &mut Document, pages: &[Page], page_ids: &[ObjectId]) -> Result<
 }
 
 /// PDF date string from the clock: reproducible bundles in tests.
+/// Link annotations: each leads to the page and height where its target starts (no
+/// border, so paper shows nothing; a viewer shows a hand).
+fn links(
+    doc: &mut Document,
+    pages: &[Page],
+    page_ids: &[ObjectId],
+    anchors: &HashMap<Target, (usize, f32)>,
+) -> Result<()> {
+    for (page, &id) in pages.iter().zip(page_ids) {
+        let mut annots = Vec::new();
+        for l in &page.links {
+            let Some(&(to, top)) = anchors.get(&l.target) else {
+                continue;
+            };
+            let Some(&dest) = page_ids.get(to) else {
+                continue;
+            };
+            let annot = dictionary! {
+                "Type" => "Annot", "Subtype" => "Link",
+                "Rect" => vec![l.x.into(), l.y.into(), (l.x + l.w).into(), (l.y + l.h).into()],
+                "Border" => vec![0.into(), 0.into(), 0.into()],
+                // Printable, as PDF/A asks of every annotation.
+                "F" => 4,
+                "Dest" => vec![dest.into(), Object::Name(b"XYZ".to_vec()), Object::Null, top.into(), Object::Null],
+            };
+            annots.push(Object::Reference(doc.add_object(annot)));
+        }
+        if annots.is_empty() {
+            continue;
+        }
+        let dict = doc
+            .get_object_mut(id)
+            .and_then(Object::as_dict_mut)
+            .map_err(|e| broken("add links to a page", e))?;
+        dict.set("Annots", annots);
+    }
+    Ok(())
+}
+
 fn pdf_date(clock: &dyn Clock) -> String {
     clock.now().format("D:%Y%m%d%H%M%SZ").to_string()
 }

@@ -7,6 +7,7 @@
 //! with printpdf, then place images and merged PDF pages with lopdf. The database is
 //! only read by the thin loader in `load`.
 
+mod attention;
 mod chronology;
 mod cover;
 mod exemptions;
@@ -23,7 +24,9 @@ mod preview;
 pub use preview::counted as preview_counts;
 pub use preview::ExportPreview;
 mod render;
+mod strip;
 mod text;
+mod toc;
 mod xmp;
 
 pub use options::{
@@ -44,7 +47,7 @@ use crate::entry::Entry;
 use crate::error::Result;
 use exhibits::Exhibit;
 use fonts::Fonts;
-use layout::{Flow, Page};
+use layout::{Flow, Page, Target};
 
 /// Medical material (F7): see [`crate::entry::is_medical`], the one rule.
 pub fn is_medical(entry: &Entry) -> bool {
@@ -126,31 +129,55 @@ pub(crate) struct Ctx<'a> {
     pub made_on: chrono::NaiveDate,
     /// Bundle page (1-based) where each exhibit starts; zeros in the first pass.
     pub starts: Vec<usize>,
+    /// Bundle page (1-based) where each entry's block starts; empty in the first pass.
+    pub entry_pages: HashMap<i64, usize>,
 }
 
-fn compose(ctx: &Ctx<'_>, fonts: &Fonts, starts_out: &mut Vec<usize>) -> Vec<Page> {
+/// What a layout pass found: the pages, and where exhibits and entries start.
+struct Laid {
+    pages: Vec<Page>,
+    starts: Vec<usize>,
+    entry_pages: HashMap<i64, usize>,
+    anchors: HashMap<Target, (usize, f32)>,
+}
+
+fn compose(ctx: &Ctx<'_>, fonts: &Fonts) -> Laid {
     let mut flow = Flow::new(fonts);
+    let mut starts = vec![0; ctx.sel.exhibits.len()];
     cover::cover(ctx, &mut flow);
+    flow.new_page();
+    toc::toc(ctx, &mut flow);
     flow.new_page();
     chronology::chronology(ctx, &mut flow, false);
     let main_exhibits: Vec<usize> = (0..ctx.sel.exhibits.len())
         .filter(|&i| !ctx.sel.exhibits[i].medical)
         .collect();
-    starts_out.clear();
-    starts_out.resize(ctx.sel.exhibits.len(), 0);
     if !main_exhibits.is_empty() {
         flow.new_page();
         exhibits::index(ctx, &mut flow, &main_exhibits);
         if ctx.options.include_attachments {
             for &i in &main_exhibits {
-                starts_out[i] = exhibits::exhibit(ctx, &mut flow, i);
+                starts[i] = exhibits::exhibit(ctx, &mut flow, i);
             }
         }
     }
     if !ctx.sel.medical.is_empty() {
-        medical::annex(ctx, &mut flow, starts_out);
+        medical::annex(ctx, &mut flow, &mut starts);
     }
-    flow.pages
+    let entry_pages = flow
+        .anchors
+        .iter()
+        .filter_map(|(target, (page, _))| match target {
+            Target::Entry(id) => Some((*id, page + 1)),
+            Target::Exhibit(_) => None,
+        })
+        .collect();
+    Laid {
+        pages: flow.pages,
+        starts,
+        entry_pages,
+        anchors: flow.anchors,
+    }
 }
 
 /// Makes the bundle. Never fails because of an attachment: one that cannot be shown
@@ -173,26 +200,37 @@ pub fn export_pdf(
         sel: &sel,
         made_on,
         starts: vec![0; sel.exhibits.len()],
+        entry_pages: HashMap::new(),
     };
-    // The index says on which page each exhibit starts, and printing those numbers
-    // can itself move pages (a line that now wraps). Lay out again until the
-    // numbers printed are the numbers found; this settles in two or three passes.
-    let mut found = Vec::new();
-    let mut pages = compose(&ctx, &fonts, &mut found);
+    // The index and the contents say on which page each exhibit and entry starts, and
+    // printing those numbers can itself move pages (a line that now wraps). Lay out
+    // again until the numbers printed are the numbers found; this settles in two or
+    // three passes.
+    let mut laid = compose(&ctx, &fonts);
     for _ in 0..4 {
-        if found == ctx.starts {
+        if laid.starts == ctx.starts && laid.entry_pages == ctx.entry_pages {
             break;
         }
-        ctx.starts = std::mem::take(&mut found);
-        pages = compose(&ctx, &fonts, &mut found);
+        ctx.starts = std::mem::take(&mut laid.starts);
+        ctx.entry_pages = std::mem::take(&mut laid.entry_pages);
+        laid = compose(&ctx, &fonts);
     }
+    let pages = laid.pages;
     let title = text::t(
         options.lang,
         "Chronologisch overzicht van contacten met WPI",
         "Chronological record of contacts with WPI",
     );
     let drawn = render::render(&ctx, &fonts, &pages, title);
-    let bytes = merge::finish(&drawn, &pages, &sel.exhibits, title, options.lang, clock)?;
+    let bytes = merge::finish(
+        &drawn,
+        &pages,
+        &laid.anchors,
+        &sel.exhibits,
+        title,
+        options.lang,
+        clock,
+    )?;
     let count = |f: &dyn Fn(&Exhibit<'_>) -> bool| sel.exhibits.iter().filter(|e| f(e)).count();
     Ok(PdfBundle {
         bytes,

@@ -98,8 +98,13 @@ pub struct ExportAttachment {
 /// A deadline that is still open on the day of export, as one printed line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenDeadline {
+    /// The entry it comes from, so the cover can name it by its number.
+    pub entry_id: i64,
+    /// The last day (for a missed one: the day that has passed).
     pub date: NaiveDate,
     pub text: String,
+    /// Its last day has passed and it is not settled.
+    pub missed: bool,
 }
 
 /// Everything the bundle is made from, loaded beforehand (see `Dossier::export_pdf`).

@@ -1,7 +1,8 @@
 //! Every word the bundle prints itself, in Dutch and English, and how dates, times and
 //! counts are written. The user's own text never passes through here.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime};
+use chrono_tz::Europe::Amsterdam;
 
 use super::options::Lang;
 use crate::deadline::{long_date_en, long_date_nl};
@@ -40,28 +41,28 @@ pub fn date_time(lang: Lang, d: NaiveDate, time: Option<NaiveTime>) -> String {
     }
 }
 
-/// A stored RFC 3339 instant as "03-03-2026 14:05 UTC". The store keeps UTC and core
-/// has no time-zone database; saying "UTC" plainly is better than a silently wrong
-/// local hour.
+/// A stored RFC 3339 instant in Dutch time, as the reader lives it: "03-03-2026 15:05
+/// uur" (English: "03-03-2026 15:05 Dutch time"). The store keeps UTC; the bundle is
+/// read in the Netherlands, and an hour in UTC reads as the wrong hour.
 pub fn instant(lang: Lang, rfc3339: &str) -> String {
     match DateTime::parse_from_rfc3339(rfc3339) {
         Ok(dt) => {
-            let utc = dt.with_timezone(&Utc);
-            format!(
-                "{} {} UTC",
-                short_date(utc.date_naive()),
-                utc.format("%H:%M")
-            )
+            let local = dt.with_timezone(&Amsterdam);
+            let (day, hm) = (short_date(local.date_naive()), local.format("%H:%M"));
+            match lang {
+                Lang::Nl => format!("{day} {hm} uur"),
+                Lang::En => format!("{day} {hm} Dutch time"),
+            }
         }
         Err(_) => format!("{rfc3339} ({})", t(lang, "onleesbaar", "unreadable")),
     }
 }
 
-/// The day of a stored instant, if it parses.
+/// The Dutch calendar day of a stored instant, if it parses.
 pub fn instant_day(rfc3339: &str) -> Option<NaiveDate> {
     DateTime::parse_from_rfc3339(rfc3339)
         .ok()
-        .map(|dt| dt.with_timezone(&Utc).date_naive())
+        .map(|dt| dt.with_timezone(&Amsterdam).date_naive())
 }
 
 /// The label of one kind, as a block heading.
@@ -240,9 +241,23 @@ mod tests {
             "dinsdag 3 maart 2026, 09:30 uur"
         );
         assert_eq!(short_date(d), "03-03-2026");
+        // Winter time is UTC+1, summer time UTC+2; late evening UTC is the next
+        // Dutch day.
         assert_eq!(
             instant(Lang::Nl, "2026-03-04T13:05:00Z"),
-            "04-03-2026 13:05 UTC"
+            "04-03-2026 14:05 uur"
+        );
+        assert_eq!(
+            instant(Lang::Nl, "2026-07-01T13:05:00Z"),
+            "01-07-2026 15:05 uur"
+        );
+        assert_eq!(
+            instant(Lang::En, "2026-03-04T23:30:00Z"),
+            "05-03-2026 00:30 Dutch time"
+        );
+        assert_eq!(
+            instant_day("2026-03-04T23:30:00Z"),
+            NaiveDate::from_ymd_opt(2026, 3, 5)
         );
     }
 }

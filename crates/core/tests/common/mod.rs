@@ -32,6 +32,29 @@ pub fn create(dir: &Path) -> (Dossier, RecoveryCode) {
     .unwrap()
 }
 
+/// Opens `dir`, waiting (up to 10 s) while the folder's lock is still held. Tests start
+/// child processes: between fork and exec a child holds a copy of every open
+/// descriptor, another test's lock file too, for a moment (seen under load).
+pub fn try_open_when_free(
+    dir: &Path,
+    unlock: dossier_core::Unlock<'_>,
+) -> dossier_core::Result<Dossier> {
+    let start = std::time::Instant::now();
+    loop {
+        match Dossier::open(dir, unlock) {
+            Err(dossier_core::Error::InUse) if start.elapsed().as_secs() < 10 => {
+                std::thread::yield_now()
+            }
+            other => return other,
+        }
+    }
+}
+
+/// [`try_open_when_free`], which must succeed.
+pub fn open_when_free(dir: &Path, unlock: dossier_core::Unlock<'_>) -> Dossier {
+    try_open_when_free(dir, unlock).unwrap()
+}
+
 /// A new, unlocked dossier in `dir` (the recovery code dropped).
 pub fn dossier(dir: &Path) -> Dossier {
     create(dir).0
