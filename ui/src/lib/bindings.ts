@@ -237,6 +237,26 @@ export const commands = {
 	setProfile: (profile: ProfileDto) => typedError<ProfileDto, IpcError>(__TAURI_INVOKE("set_profile", { profile })),
 	/**  Every glossary term in `language`, in the file's order. */
 	glossary: (language: Language) => typedError<GlossaryTermDto[], IpcError>(__TAURI_INVOKE("glossary", { language })),
+	/**  The messages of an mbox (`file`, a handle to read), for the user to pick from. */
+	mboxMessages: (file: number) => typedError<MboxMessageDto_Serialize[], IpcError>(__TAURI_INVOKE("mbox_messages", { file })),
+	/**  The user's own e-mail address (empty until given): their messages are email-out. */
+	mailOwnAddress: () => typedError<string, IpcError>(__TAURI_INVOKE("mail_own_address")),
+	/**  Keeps the user's own e-mail address in their profile (the rest stays as it is). */
+	setMailOwnAddress: (email: string) => typedError<string, IpcError>(__TAURI_INVOKE("set_mail_own_address", { email })),
+	/**
+	 *  What importing `files` would do, without writing: every message with its entry,
+	 *  people and files, and whether it is already in the dossier; or, when a file or
+	 *  message cannot be imported, each problem (then nothing can be imported yet).
+	 *  `date` is the day for messages that have none.
+	 */
+	planMail: (files: MailFileDto_Deserialize[], date: string | null) => typedError<MailPlanDto_Serialize, IpcError>(__TAURI_INVOKE("plan_mail", { files, date })),
+	/**
+	 *  Imports the messages of `files` in one transaction, or nothing: each becomes an
+	 *  e-mail entry with the original attached; messages already there are skipped and
+	 *  named. `declined` holds the suggested people (address, or name without one) the
+	 *  user chose not to add.
+	 */
+	importMail: (files: MailFileDto_Deserialize[], date: string | null, declined: string[]) => typedError<MailImportDto_Serialize, IpcError>(__TAURI_INVOKE("import_mail", { files, date, declined })),
 };
 
 /** Events */
@@ -689,7 +709,7 @@ export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_c
  */
 "letter_incomplete" | 
 /**  This letter does not fit this entry, or not yet. */
-"letter_not_offered" | "internal";
+"letter_not_offered" | "mail_refused" | "mail_needs_date" | "mail_needs_own_address" | "internal";
 
 /**  A stored exemption with its documents. */
 export type ExemptionDto = ExemptionDto_Serialize | ExemptionDto_Deserialize;
@@ -1003,6 +1023,145 @@ export type MadeLetterDto_Serialize = {
 	todos: TodoDto_Serialize[],
 };
 
+/**
+ *  One chosen mail file: its handle (to read) and, for an mbox, the messages to take
+ *  (numbers from 1; null: all).
+ */
+export type MailFileDto = MailFileDto_Serialize | MailFileDto_Deserialize;
+
+/**
+ *  One chosen mail file: its handle (to read) and, for an mbox, the messages to take
+ *  (numbers from 1; null: all).
+ */
+export type MailFileDto_Deserialize = {
+	handle: number,
+	pick?: number[] | null,
+};
+
+/**
+ *  One chosen mail file: its handle (to read) and, for an mbox, the messages to take
+ *  (numbers from 1; null: all).
+ */
+export type MailFileDto_Serialize = {
+	handle: number,
+	pick: number[] | null,
+};
+
+/**  What an import did. */
+export type MailImportDto = MailImportDto_Serialize | MailImportDto_Deserialize;
+
+/**  What an import did. */
+export type MailImportDto_Deserialize = {
+	added: MailMessageDto_Deserialize[],
+	skipped: MailMessageDto_Deserialize[],
+	peopleAdded: number,
+};
+
+/**  What an import did. */
+export type MailImportDto_Serialize = {
+	added: MailMessageDto_Serialize[],
+	skipped: MailMessageDto_Serialize[],
+	peopleAdded: number,
+};
+
+/**  One message: the entry it becomes (or became), and whether it is already there. */
+export type MailMessageDto = MailMessageDto_Serialize | MailMessageDto_Deserialize;
+
+/**  One message: the entry it becomes (or became), and whether it is already there. */
+export type MailMessageDto_Deserialize = {
+	/**  The file's name, `NAME #N` for message N of an mbox. */
+	source: string,
+	/**  `email-in` or `email-out`. */
+	kind: string,
+	date: string,
+	time?: string | null,
+	title: string,
+	organisation: string,
+	people: SuggestedPersonDto[],
+	/**  The files the entry gets: the original message first. */
+	attachments: string[],
+	/**  The entry it became, or the entry that already holds it. */
+	entryId?: number | null,
+	/**  `messageId` or `sameFile` when the message is already in the dossier. */
+	duplicate?: string | null,
+};
+
+/**  One message: the entry it becomes (or became), and whether it is already there. */
+export type MailMessageDto_Serialize = {
+	/**  The file's name, `NAME #N` for message N of an mbox. */
+	source: string,
+	/**  `email-in` or `email-out`. */
+	kind: string,
+	date: string,
+	time: string | null,
+	title: string,
+	organisation: string,
+	people: SuggestedPersonDto[],
+	/**  The files the entry gets: the original message first. */
+	attachments: string[],
+	/**  The entry it became, or the entry that already holds it. */
+	entryId: number | null,
+	/**  `messageId` or `sameFile` when the message is already in the dossier. */
+	duplicate: string | null,
+};
+
+/**
+ *  What importing the chosen files would do: every message, or every problem (then
+ *  nothing can be imported until the problems are solved).
+ */
+export type MailPlanDto = MailPlanDto_Serialize | MailPlanDto_Deserialize;
+
+/**
+ *  What importing the chosen files would do: every message, or every problem (then
+ *  nothing can be imported until the problems are solved).
+ */
+export type MailPlanDto_Deserialize = {
+	messages: MailMessageDto_Deserialize[],
+	problems: MailProblemDto[],
+};
+
+/**
+ *  What importing the chosen files would do: every message, or every problem (then
+ *  nothing can be imported until the problems are solved).
+ */
+export type MailPlanDto_Serialize = {
+	messages: MailMessageDto_Serialize[],
+	problems: MailProblemDto[],
+};
+
+/**  A file (or message of an mbox) that cannot be imported, and why. */
+export type MailProblemDto = {
+	/**  The file's name, with `#N` for message N of an mbox. */
+	source: string,
+	/**  `unreadable`, `noDate` or `refused`. */
+	kind: string,
+	/**  What was found, in English (for the details; the UI says it in its own words). */
+	detail: string,
+};
+
+/**  One message of an mbox, as listed for picking. */
+export type MboxMessageDto = MboxMessageDto_Serialize | MboxMessageDto_Deserialize;
+
+/**  One message of an mbox, as listed for picking. */
+export type MboxMessageDto_Deserialize = {
+	/**  Counting from 1. */
+	index: number,
+	from: string,
+	subject: string,
+	/**  `YYYY-MM-DD HH:MM` in the Netherlands, when the message has a date. */
+	date?: string | null,
+};
+
+/**  One message of an mbox, as listed for picking. */
+export type MboxMessageDto_Serialize = {
+	/**  Counting from 1. */
+	index: number,
+	from: string,
+	subject: string,
+	/**  `YYYY-MM-DD HH:MM` in the Netherlands, when the message has a date. */
+	date: string | null,
+};
+
 /**  Something the letter cannot be made without (for an objection: an Awb 6:5 element). */
 export type MissingDto = {
 	key: string,
@@ -1175,6 +1334,14 @@ export type RowKeyDto_Serialize = {
 export type Settings = {
 	language: Language,
 	autoLockMinutes: number,
+};
+
+/**  Someone a message names, suggested as a person for its entry. */
+export type SuggestedPersonDto = {
+	name: string,
+	email: string,
+	/**  `afzender`, `ontvanger` or `cc`. */
+	role: string,
 };
 
 /**  Which entries the timeline shows, and which slice of them. */
