@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BlankDto, LetterOptionDto } from './bindings';
 import {
+  blankHint,
   addressLines,
   blankQuestions,
   buildRequest,
@@ -20,7 +21,7 @@ function option(letterType: string, titleNl = letterType): LetterOptionDto {
 }
 
 function blank(key: string, extra: Partial<BlankDto> = {}): BlankDto {
-  return { key, labelNl: key, labelEn: key, hintEn: '', required: true, multiline: false, suggested: null, missing: false, ...extra };
+  return { key, labelNl: key, labelEn: key, hintNl: '', hintEn: '', required: true, multiline: false, suggested: null, missing: false, ...extra };
 }
 
 describe('letters offered', () => {
@@ -36,6 +37,12 @@ describe('letters offered', () => {
 });
 
 describe('questions first', () => {
+  it('gives the hint in the UI language, Dutch first', () => {
+    const b = blank('adres', { hintNl: 'elk op een eigen regel', hintEn: 'one line each' });
+    expect(blankHint(b, 'nl')).toBe('elk op een eigen regel');
+    expect(blankHint(b, 'en')).toBe('one line each');
+  });
+
   it('asks the profile once when the name or the address is empty', () => {
     expect(profileIncomplete({ name: '', address: ['Javaplein 12'], email: '' })).toBe(true);
     expect(profileIncomplete({ name: 'Fatima', address: [' '], email: '' })).toBe(true);

@@ -87,6 +87,11 @@ export function move<T>(list: readonly T[], i: number, delta: number): T[] {
   return out;
 }
 
+/** The hint under a blank's question, in the UI's language (Dutch first). */
+export function blankHint(b: Pick<BlankDto, 'hintNl' | 'hintEn'>, lang: Language): string {
+  return lang === 'en' ? b.hintEn : b.hintNl;
+}
+
 /** What a letter still needs, each named in the UI's language. */
 export function missingWords(missing: readonly MissingDto[], lang: Language): string[] {
   return missing.map((m) => (lang === 'en' ? m.en : m.nl));

@@ -8,7 +8,8 @@ pub struct Blank {
     pub key: String,
     pub label_nl: String,
     pub label_en: String,
-    /// A short hint in English about what to write.
+    /// A short hint about what to write, in Dutch and in English.
+    pub hint_nl: String,
     pub hint_en: String,
     /// The letter is not made without it.
     pub required: bool,
@@ -20,12 +21,13 @@ pub struct Blank {
     pub missing: bool,
 }
 
-/// (key, Dutch label, English label, English hint, multiline)
-const LABELS: &[(&str, &str, &str, &str, bool)] = &[
+/// (key, Dutch label, English label, Dutch hint, English hint, multiline)
+const LABELS: &[(&str, &str, &str, &str, &str, bool)] = &[
     (
         "naam",
         "Uw naam",
         "Your name",
+        "zoals op uw identiteitsbewijs; het komt onder de ondertekening",
         "as on your ID; under the signature line",
         false,
     ),
@@ -33,6 +35,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "adres",
         "Uw adres",
         "Your address",
+        "straat en huisnummer, dan postcode en plaats; elk op een eigen regel",
         "street and number, postcode and town; one line each",
         true,
     ),
@@ -40,6 +43,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "email",
         "Uw e-mailadres",
         "Your e-mail address",
+        "mag leeg blijven: waar ze u ook kunnen bereiken",
         "optional: where they can also reach you",
         false,
     ),
@@ -47,6 +51,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "plaats",
         "Uw woonplaats",
         "Your town",
+        "voor de regel met plaats en datum",
         "for the line with place and date",
         false,
     ),
@@ -54,6 +59,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "ontvanger",
         "Naar wie gaat de brief?",
         "Who is the letter to?",
+        "de organisatie, bijvoorbeeld WPI of het college van B&W; kijk in hun brief",
         "the organisation, e.g. WPI or the college van B&W; see their letter",
         false,
     ),
@@ -61,6 +67,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "ontvanger_adres",
         "Adres van de organisatie",
         "The organisation's address",
+        "het postadres uit hun brief (Postbus …); elk op een eigen regel",
         "postal address from their letter (Postbus …); one line each",
         true,
     ),
@@ -68,6 +75,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "periode_van",
         "Vanaf welke datum wilt u de gegevens?",
         "From which date do you want the data?",
+        "een datum (dag-maand-jaar) of woorden zoals 'het begin van mijn uitkering'",
         "a date (YYYY-MM-DD) or words such as 'het begin van mijn uitkering'",
         false,
     ),
@@ -75,6 +83,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "bsn",
         "Uw burgerservicenummer",
         "Your citizen service number (BSN)",
+        "mag leeg blijven: zo vinden ze uw dossier sneller",
         "optional: helps them find your file",
         false,
     ),
@@ -82,6 +91,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "gronden",
         "Waarom bent u het niet eens met het besluit?",
         "Why do you disagree with the decision?",
+        "één reden per alinea; ze krijgen een nummer",
         "one reason per paragraph; they are numbered",
         true,
     ),
@@ -89,6 +99,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "gewenst",
         "Wat wilt u in plaats daarvan?",
         "What do you want instead?",
+        "mag leeg blijven",
         "optional",
         true,
     ),
@@ -96,6 +107,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "besproken",
         "Wat is er gezegd?",
         "What was said?",
+        "in uw eigen woorden, zoals u het zich herinnert",
         "in your own words, as you remember it",
         true,
     ),
@@ -103,6 +115,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "afgesproken",
         "Wat is er afgesproken of beloofd?",
         "What was agreed or promised?",
+        "mag leeg blijven",
         "optional",
         true,
     ),
@@ -110,6 +123,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "onjuist",
         "Wat staat er en klopt niet?",
         "What is written that is wrong?",
+        "schrijf het zo precies mogelijk over",
         "quote it as well as you can",
         true,
     ),
@@ -117,6 +131,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "juist",
         "Wat moet er staan?",
         "What should it say?",
+        "wat wel klopt, of uw eigen verklaring",
         "the correct facts, or your own statement",
         true,
     ),
@@ -124,6 +139,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "waar",
         "Waar staat het?",
         "Where is it written?",
+        "mag leeg blijven: bijvoorbeeld het verslag van het gesprek van 3 maart",
         "optional: e.g. the report of the meeting of 3 March",
         false,
     ),
@@ -131,6 +147,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "gedraging",
         "Wat is er gebeurd?",
         "What happened?",
+        "wat er gebeurde waarover u klaagt, met wie en wanneer",
         "the behaviour you complain about, with who and when",
         true,
     ),
@@ -138,6 +155,7 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "bezwaar_datum",
         "Datum van uw bezwaarschrift",
         "Date of your objection letter",
+        "dag-maand-jaar, bijvoorbeeld 3-3-2026",
         "YYYY-MM-DD",
         false,
     ),
@@ -145,16 +163,38 @@ const LABELS: &[(&str, &str, &str, &str, bool)] = &[
         "ontvangen_op",
         "Wanneer ontvangen zij deze brief?",
         "When will they receive this letter?",
+        "dag-maand-jaar; met de post meestal de volgende werkdag",
         "YYYY-MM-DD; by post usually the next working day",
         false,
     ),
 ];
 
+/// What the UI and the CLI show for one blank.
+pub struct Labels {
+    pub nl: String,
+    pub en: String,
+    pub hint_nl: String,
+    pub hint_en: String,
+    pub multiline: bool,
+}
+
 /// The labels of `key` (the key itself when it has none).
-pub fn labels(key: &str) -> (String, String, String, bool) {
+pub fn labels(key: &str) -> Labels {
     match LABELS.iter().find(|l| l.0 == key) {
-        Some(&(_, nl, en, hint, multi)) => (nl.into(), en.into(), hint.into(), multi),
-        None => (key.into(), key.into(), String::new(), false),
+        Some(&(_, nl, en, hint_nl, hint_en, multiline)) => Labels {
+            nl: nl.into(),
+            en: en.into(),
+            hint_nl: hint_nl.into(),
+            hint_en: hint_en.into(),
+            multiline,
+        },
+        None => Labels {
+            nl: key.into(),
+            en: key.into(),
+            hint_nl: String::new(),
+            hint_en: String::new(),
+            multiline: false,
+        },
     }
 }
 
@@ -174,7 +214,7 @@ pub struct Missing {
 
 impl Missing {
     pub fn of(key: &str) -> Missing {
-        let (nl, en, _, _) = labels(key);
+        let Labels { nl, en, .. } = labels(key);
         Missing {
             key: key.into(),
             nl,
@@ -188,6 +228,24 @@ impl Missing {
             key: key.into(),
             nl: format!("{nl} (Awb 6:5)"),
             en: format!("{en} (Awb 6:5)"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LABELS;
+
+    #[test]
+    fn every_question_has_a_hint_in_both_languages() {
+        for (key, nl, en, hint_nl, hint_en, _) in LABELS {
+            assert!(!nl.is_empty() && !en.is_empty(), "{key}");
+            assert!(!hint_nl.is_empty() && !hint_en.is_empty(), "{key}: a hint");
+            // A Dutch reader types dates day first, as everywhere else in the app.
+            assert!(
+                !hint_nl.contains("YYYY") && !hint_nl.contains("JJJJ"),
+                "{key}"
+            );
         }
     }
 }

@@ -239,17 +239,18 @@ pub fn blanks(ctx: &LetterContext, t: &Template, req: &LetterRequest) -> Vec<Bla
         .map(|k| (k, true))
         .chain(t.may.iter().map(|k| (k, false)))
         .map(|(k, required)| {
-            let (label_nl, label_en, hint_en, multiline) = labels(k);
+            let l = labels(k);
             let suggested = sugg.get(k.as_str()).cloned();
             let filled = req.fills.get(k).is_some_and(|v| !v.trim().is_empty())
                 || (k == "gronden" && !req.grounds.is_empty());
             Blank {
                 key: k.clone(),
-                label_nl,
-                label_en,
-                hint_en,
+                label_nl: l.nl,
+                label_en: l.en,
+                hint_nl: l.hint_nl,
+                hint_en: l.hint_en,
                 required,
-                multiline,
+                multiline: l.multiline,
                 missing: required && !filled && suggested.is_none(),
                 suggested,
             }
