@@ -16,6 +16,7 @@ mod link_cmd;
 mod mail_cmd;
 mod messages;
 mod outfile;
+mod package_cmd;
 mod pdf_cmd;
 mod people_cmd;
 mod secrets;
@@ -158,6 +159,25 @@ enum Cmd {
         /// Only the entries of this case (see `dossier cases`)
         #[arg(long = "case", value_name = "ID")]
         case_id: Option<i64>,
+    },
+    /// Make the package for a lawyer in the new folder OUTDIR (or one .zip with --zip):
+    /// read-me, bundle PDF, originals without photo metadata, deadlines (.ics),
+    /// manifest.csv, SHA256SUMS and the chain head
+    Package {
+        dir: PathBuf,
+        outdir: PathBuf,
+        /// Only the entries of this case (see `dossier cases`)
+        #[arg(long = "case", value_name = "ID")]
+        case_id: Option<i64>,
+        /// Write one .zip file instead of a folder
+        #[arg(long)]
+        zip: bool,
+        /// Add medical entries and papers (a separate marked annex, their files too)
+        #[arg(long)]
+        medical: bool,
+        /// Protect overzicht.pdf with a password (from DOSSIER_PDF_PASSWORD or asked twice)
+        #[arg(long)]
+        pdf_password: bool,
     },
     /// Write everything (entries with their history, people, periods) to FILE as JSON
     ExportJson {
@@ -444,6 +464,24 @@ fn main() -> ExitCode {
             };
             pdf_cmd::export(&dir, &pdf, &args, lang)
         }
+        Cmd::Package {
+            dir,
+            outdir,
+            case_id,
+            zip,
+            medical,
+            pdf_password,
+        } => package_cmd::package(
+            &dir,
+            &outdir,
+            package_cmd::PackageArgs {
+                case_id,
+                zip,
+                medical,
+                pdf_password,
+            },
+            lang,
+        ),
         Cmd::ExportJson {
             dir,
             file,

@@ -73,3 +73,24 @@ pub fn recovery_code(lang: Lang) -> Result<RecoveryCode, CliError> {
     let typed = prompt(lang.pick("Herstelcode: ", "Recovery code: "))?;
     Ok(RecoveryCode::parse(&typed)?)
 }
+
+pub const PDF_PASSWORD_ENV: &str = "DOSSIER_PDF_PASSWORD";
+
+/// The password for the package's PDF from `DOSSIER_PDF_PASSWORD`, else asked twice.
+pub fn pdf_password(lang: Lang) -> Result<Zeroizing<String>, CliError> {
+    if let Some(p) = from_env(PDF_PASSWORD_ENV) {
+        return Ok(p);
+    }
+    let first = prompt(lang.pick(
+        "Wachtwoord voor de PDF (voor de advocaat): ",
+        "Password for the PDF (for the lawyer): ",
+    ))?;
+    let again = prompt(lang.pick("Nog een keer: ", "Once more: "))?;
+    if *first != *again {
+        return Err(CliError::Mismatch);
+    }
+    if first.trim().is_empty() {
+        return Err(CliError::NoSecret);
+    }
+    Ok(first)
+}

@@ -24,7 +24,7 @@ mod preview;
 pub use preview::counted as preview_counts;
 pub use preview::ExportPreview;
 mod render;
-mod strip;
+pub(crate) mod strip;
 mod text;
 mod toc;
 mod xmp;
@@ -117,6 +117,45 @@ fn select<'a>(input: &'a ExportInput, options: &ExportOptions) -> Selection<'a> 
         entry_no,
         people,
     }
+}
+
+/// One exhibit as the bundle numbers it, for the advocate package (`crate::package`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Numbered {
+    /// "4", or "M2" in the medical annex.
+    pub label: String,
+    /// The entry's number in the chronology ("12", "M3").
+    pub entry_ref: String,
+    pub entry_id: i64,
+    pub occurred_on: chrono::NaiveDate,
+    /// Index into `input.attachments`.
+    pub attachment: usize,
+}
+
+/// The exhibits of the bundle for `options`, numbered exactly as the PDF numbers them.
+pub(crate) fn numbered(input: &ExportInput, options: &ExportOptions) -> Vec<Numbered> {
+    let sel = select(input, options);
+    sel.exhibits
+        .iter()
+        .map(|ex| {
+            let n = sel.entry_no.get(&ex.entry.id).copied().unwrap_or(0);
+            Numbered {
+                label: ex.label.clone(),
+                entry_ref: if ex.medical {
+                    format!("M{n}")
+                } else {
+                    n.to_string()
+                },
+                entry_id: ex.entry.id,
+                occurred_on: ex.entry.data.occurred_on,
+                attachment: input
+                    .attachments
+                    .iter()
+                    .position(|a| std::ptr::eq(a, ex.att))
+                    .unwrap_or(0),
+            }
+        })
+        .collect()
 }
 
 /// Everything a page-composing function needs.
