@@ -131,7 +131,11 @@ impl Dossier {
             case_label: options.case_label.as_deref(),
             medical,
             pdf_locked: pdf_password.is_some(),
-            deadlines: todos.len(),
+            // The calendar holds the open ones only (a missed one is in the PDF).
+            deadlines: todos
+                .iter()
+                .filter(|t| t.state == crate::todo::TodoState::Open)
+                .count(),
             placed: &placed,
         };
         let mut head = vec![

@@ -71,7 +71,7 @@ pub fn readme(f: &Facts<'_>) -> String {
     );
     let _ = writeln!(
         s,
-        "- termijnen.ics: de {} termijnen die nog open staan of net verlopen zijn. U kunt dit bestand in uw agenda openen.",
+        "- termijnen.ics: de {} termijnen die nog open staan. U kunt dit bestand in uw agenda openen. Verlopen termijnen staan op het voorblad van overzicht.pdf.",
         f.deadlines
     );
     let _ = writeln!(
@@ -122,7 +122,7 @@ pub fn readme(f: &Facts<'_>) -> String {
     let _ = writeln!(s, "-------");
     let _ = writeln!(
         s,
-        "This package was made with Dossierkluis, an app in which a person on welfare benefits keeps their own record of contacts with the municipality (WPI). Owner: {owner_en}. Made on {}.{} overzicht.pdf is the bundle (cover, contents, numbered exhibits){}; originelen/ holds the {} original files named by exhibit number, pictures as copies without hidden metadata such as location ({} of them), everything else byte for byte; termijnen.ics holds the open or just-missed deadlines; manifest.csv lists every original with both fingerprints; keten.txt and the code above are the head of the dossier's hash chain over {} versions: any later change to the history gives a different code, which shows the entries were not altered since; it says nothing about whether their content is true. Medical material is {} this package. To check the files, run `sha256sum -c SHA256SUMS` in this folder: every line must say OK.",
+        "This package was made with Dossierkluis, an app in which a person on welfare benefits keeps their own record of contacts with the municipality (WPI). Owner: {owner_en}. Made on {}.{} overzicht.pdf is the bundle (cover, contents, numbered exhibits){}; originelen/ holds the {} original files named by exhibit number, pictures as copies without hidden metadata such as location ({} of them), everything else byte for byte; termijnen.ics holds the open deadlines (missed ones are on the bundle's cover); manifest.csv lists every original with both fingerprints; keten.txt and the code above are the head of the dossier's hash chain over {} versions: any later change to the history gives a different code, which shows the entries were not altered since; it says nothing about whether their content is true. Medical material is {} this package. To check the files, run `sha256sum -c SHA256SUMS` in this folder: every line must say OK.",
         day(f.made_on),
         f.case_label
             .map(|c| format!(" Only the case: {c}."))
