@@ -230,11 +230,8 @@ mod tests {
 
     const PASS: &str = "zonnebloem fiets kastanje";
 
-    /// A long export holds the dossier; locking (the button, auto-lock) must not wait
-    /// for it, nothing may use the dossier afterwards, and the folder is closed (its OS
-    /// lock released) as soon as the export's step ends.
-    #[test]
-    fn lock_does_not_wait_for_a_long_export() {
+    /// A new dossier in a temporary folder, unlocked in a fresh app state.
+    fn unlocked() -> (tempfile::TempDir, std::path::PathBuf, AppState) {
         let tmp = tempfile::tempdir().expect("tmp");
         let dir = tmp.path().join("dossier");
         let (d, _code) = Dossier::create(
@@ -244,11 +241,18 @@ mod tests {
             &SystemRandom::new(),
         )
         .expect("create");
-        let state = Arc::new(AppState::new(
-            tmp.path().join("config"),
-            tmp.path().to_path_buf(),
-        ));
+        let state = AppState::new(tmp.path().join("config"), tmp.path().to_path_buf());
         state.set_unlocked(d);
+        (tmp, dir, state)
+    }
+
+    /// A long export holds the dossier; locking (the button, auto-lock) must not wait
+    /// for it, nothing may use the dossier afterwards, and the folder is closed (its OS
+    /// lock released) as soon as the export's step ends.
+    #[test]
+    fn lock_does_not_wait_for_a_long_export() {
+        let (_tmp, dir, state) = unlocked();
+        let state = Arc::new(state);
 
         let (inside_tx, inside_rx) = mpsc::channel();
         let (finish_tx, finish_rx) = mpsc::channel::<()>();
@@ -295,17 +299,7 @@ mod tests {
 
     #[test]
     fn lock_with_nothing_running_closes_at_once() {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let dir = tmp.path().join("dossier");
-        let (d, _code) = Dossier::create(
-            &dir,
-            PASS,
-            &KdfParams::INSECURE_FOR_TESTS,
-            &SystemRandom::new(),
-        )
-        .expect("create");
-        let state = AppState::new(tmp.path().join("config"), tmp.path().to_path_buf());
-        state.set_unlocked(d);
+        let (_tmp, dir, state) = unlocked();
         assert!(state.lock_now());
         assert!(!state.lock_now(), "locked already");
         let again =

@@ -2,32 +2,10 @@
 //! English text, and the exit codes. No dossier and no passphrase are involved.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use common::{ok, run_without_secrets as dossier};
 use serde_json::Value;
-
-fn dossier(args: &[&str], lang: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env_remove("DOSSIER_PASSPHRASE")
-        .env_remove("DOSSIER_RECOVERY_CODE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run dossier")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
 
 fn json(args: &[&str]) -> Value {
     let mut all = vec!["deadline"];

@@ -106,13 +106,13 @@ fn photos_are_printed_without_location_camera_or_comments() {
     // The images as placed: the upright one stays a JPEG (its data untouched), the
     // turned one is placed upright (300 × 400).
     let list = run("pdfimages", &["-list", pdf_p]);
+    // One row per image: the rows whose first column is a page number (the two header
+    // lines are not).
     let sizes: Vec<(String, String, String)> = list
         .lines()
-        .skip(2)
-        .map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            (f[3].to_string(), f[4].to_string(), f[8].to_string())
-        })
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|f| f.len() > 8 && f[0].parse::<u32>().is_ok())
+        .map(|f| (f[3].to_string(), f[4].to_string(), f[8].to_string()))
         .collect();
     assert!(
         sizes.contains(&("400".into(), "300".into(), "jpeg".into())),

@@ -15,8 +15,7 @@ use crate::entry::Entry;
 
 /// "Nr. 12, 03-03-2026" (or "Nr. M2, …" in the medical annex): how the cover names an
 /// entry, the same number the chronology prints before its block.
-fn entry_label(ctx: &Ctx<'_>, e: &Entry) -> String {
-    let medical = ctx.sel.medical.iter().any(|m| m.id == e.id);
+fn entry_label(ctx: &Ctx<'_>, (e, medical): Printed<'_>) -> String {
     let no = super::exhibits::entry_ref(ctx, e, medical);
     format!(
         "{} {no}, {}",
@@ -25,13 +24,13 @@ fn entry_label(ctx: &Ctx<'_>, e: &Entry) -> String {
     )
 }
 
-fn printed<'a>(ctx: &Ctx<'a>) -> HashMap<i64, &'a Entry> {
-    ctx.sel
-        .main
-        .iter()
-        .chain(ctx.sel.medical.iter())
-        .map(|e| (e.id, *e))
-        .collect()
+/// A printed entry, and whether it is in the medical annex.
+type Printed<'a> = (&'a Entry, bool);
+
+fn printed<'a>(ctx: &Ctx<'a>) -> HashMap<i64, Printed<'a>> {
+    let main = ctx.sel.main.iter().map(|e| (e.id, (*e, false)));
+    let medical = ctx.sel.medical.iter().map(|e| (e.id, (*e, true)));
+    main.chain(medical).collect()
 }
 
 fn heading(flow: &mut Flow<'_>, text: &str) {
@@ -47,7 +46,7 @@ pub fn deadlines(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     all.sort_by_key(|d| (d.date, d.entry_id));
     let line = |flow: &mut Flow<'_>, d: &super::options::OpenDeadline, face: Face| {
         let label = match entries.get(&d.entry_id) {
-            Some(e) => format!("{} ({}):", long_date(lang, d.date), entry_label(ctx, e)),
+            Some(&p) => format!("{} ({}):", long_date(lang, d.date), entry_label(ctx, p)),
             None => format!("{}:", long_date(lang, d.date)),
         };
         flow.labelled(Some(&label), face, BODY, 0.0, &d.text);
@@ -92,12 +91,12 @@ pub fn broken_agreements(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let entries = printed(ctx);
     let mut broken: Vec<_> = violations_in(&ctx.input.entries)
         .into_iter()
-        .filter_map(|v| entries.get(&v.entry_id).map(|e| (*e, v)))
+        .filter_map(|v| entries.get(&v.entry_id).map(|p| (*p, v)))
         .collect();
     if broken.is_empty() {
         return;
     }
-    broken.sort_by_key(|(e, _)| (e.data.occurred_on, e.data.occurred_time, e.id));
+    broken.sort_by_key(|((e, _), _)| (e.data.occurred_on, e.data.occurred_time, e.id));
     let title = match (lang, broken.len()) {
         (Lang::Nl, 1) => "1 contact ging in tegen een gemaakte afspraak over contact".into(),
         (Lang::Nl, n) => {
@@ -107,14 +106,14 @@ pub fn broken_agreements(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         (Lang::En, n) => format!("{n} contacts went against an agreement about contact"),
     };
     heading(flow, &title);
-    for (e, v) in broken {
+    for (p, v) in broken {
         let sentence = match lang {
             Lang::Nl => v.sentence_nl(),
             Lang::En => v.sentence_en(),
         };
-        let text = format!("{} — {sentence}", short_line(lang, e));
+        let text = format!("{} — {sentence}", short_line(lang, p.0));
         flow.labelled(
-            Some(&format!("{}:", entry_label(ctx, e))),
+            Some(&format!("{}:", entry_label(ctx, p))),
             Face::Regular,
             BODY,
             0.0,
@@ -126,14 +125,13 @@ pub fn broken_agreements(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
 /// Every printed contact the agency started on a day an exemption was in force.
 pub fn contacts_during_exemptions(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let lang = ctx.lang;
-    let rows: Vec<(&Entry, String)> = ctx
-        .sel
-        .main
-        .iter()
-        .chain(ctx.sel.medical.iter())
-        .filter(|e| e.deleted_at.is_none())
-        .filter_map(|e| {
-            super::exemptions::entry_line(&ctx.input.exemptions, e, lang).map(|l| (*e, l))
+    let main = ctx.sel.main.iter().map(|e| (*e, false));
+    let medical = ctx.sel.medical.iter().map(|e| (*e, true));
+    let rows: Vec<(Printed<'_>, String)> = main
+        .chain(medical)
+        .filter(|(e, _)| e.deleted_at.is_none())
+        .filter_map(|p| {
+            super::exemptions::entry_line(&ctx.input.exemptions, p.0, lang).map(|l| (p, l))
         })
         .collect();
     if rows.is_empty() {
@@ -147,14 +145,14 @@ pub fn contacts_during_exemptions(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             "Contact by the agency while an exemption was in force",
         ),
     );
-    for (e, exemption) in rows {
+    for (p, exemption) in rows {
         let text = format!(
             "{} — {}: {exemption}",
-            short_line(lang, e),
+            short_line(lang, p.0),
             t(lang, "ontheffing", "exemption")
         );
         flow.labelled(
-            Some(&format!("{}:", entry_label(ctx, e))),
+            Some(&format!("{}:", entry_label(ctx, p))),
             Face::Regular,
             BODY,
             0.0,

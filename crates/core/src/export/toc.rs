@@ -16,21 +16,24 @@ const PAGE_COL: f32 = 30.0;
 const ROW: f32 = LINE * 0.85;
 const SIZE: f32 = SMALL;
 
-/// `s` cut to `width` points, with "…" when cut.
+/// `s` cut to `width` points, with "…" when cut. Widths are sums of character
+/// advances, so one pass adds them up (this runs for every cell of every row).
 fn fit(fonts: &Fonts, face: Face, s: &str, width: f32) -> String {
     let s = s.trim();
     if fonts.width(face, SIZE, s) <= width {
         return s.to_string();
     }
-    let mut out = String::new();
-    for c in s.chars() {
-        out.push(c);
-        if fonts.width(face, SIZE, &format!("{out}…")) > width {
-            out.pop();
+    let room = width - fonts.width(face, SIZE, "…");
+    let mut used = 0.0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        used += fonts.width(face, SIZE, c.encode_utf8(&mut [0; 4]));
+        if used > room {
             break;
         }
+        end = i + c.len_utf8();
     }
-    format!("{}…", out.trim_end())
+    format!("{}…", s[..end].trim_end())
 }
 
 fn header(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
