@@ -38,7 +38,7 @@ failed=0
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   case $t in
-    email) files=$(mail_find | head -400) ;;
+    email) files=$( (mail_find | head -400; ls crates/core/tests/fixtures/mail/*) ) ;;
     *) files=$( (img_find | head -150; pdf_find | head -100; mail_find | head -100; ls crates/core/tests/fixtures/*) ) ;;
   esac
   for f in $files; do cp "$f" "fuzz/corpus/$t/$(sha256sum "$f" | cut -c1-16)"; done
@@ -46,7 +46,10 @@ for t in "${targets[@]}"; do
   start=$(date +%s)
   log="fuzz/$t.log"
   status=0
-  (cd fuzz && cargo +nightly fuzz run "$t" "corpus/$t" -- \
+  # Built as users run it (-O: release, so dependencies' debug_assert!s are compiled out,
+  # as in the shipped app; one in mail-parser fires on hostile mail and would stop every
+  # run), with integer overflow checks on everywhere, which release would hide.
+  (cd fuzz && RUSTFLAGS="-Coverflow-checks=on" cargo +nightly fuzz run -O "$t" "corpus/$t" -- \
       -runs="$runs" -rss_limit_mb=512 -malloc_limit_mb=512 -timeout=10 -max_len=1048576 \
       -print_final_stats=1) >"$log" 2>&1 || status=$?
   grep -E 'stat::(number_of_executed_units|peak_rss_mb)|Done [0-9]+ runs|ERROR|SUMMARY|panicked' "$log" || true

@@ -194,8 +194,7 @@ fn read_input(input: &MailInput) -> std::result::Result<Vec<Read>, MailProblem> 
 fn stored_message_id(name: &str, bytes: &[u8]) -> Option<String> {
     match MailFormat::detect(name, bytes) {
         MailFormat::Msg => mail::parse_msg(bytes).ok()?.message_id,
-        _ => mail_parser::MessageParser::default()
-            .parse(bytes)?
+        _ => mail::read_message(bytes)?
             .message_id()
             .map(|s| s.trim().to_string()),
     }

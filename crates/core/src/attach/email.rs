@@ -1,7 +1,7 @@
 //! E-mail (.eml): the headers a person recognises (From, To, Subject, Date) and the
 //! plain-text body, for search and preview.
 
-use mail_parser::{Address, MessageParser};
+use mail_parser::Address;
 
 use crate::attachment::Preview;
 
@@ -16,7 +16,7 @@ pub(crate) struct Mail {
 
 /// Parses an e-mail; `None` when the bytes are not one.
 pub(crate) fn parse(bytes: &[u8]) -> Option<Mail> {
-    let m = MessageParser::default().parse(bytes)?;
+    let m = crate::mail::read_message(bytes)?;
     let date = match (m.date(), m.header_raw("Date")) {
         (Some(d), _) => d.to_rfc822(),
         (None, Some(raw)) => raw.trim().to_string(),

@@ -185,7 +185,7 @@ fn text(headers: Vec<(&'static str, String)>, body: &str) -> Media {
 }
 
 fn mail(bytes: &[u8], lang: Lang) -> Option<Media> {
-    let msg = mail_parser::MessageParser::default().parse(bytes)?;
+    let msg = crate::mail::read_message(bytes)?;
     let addr = |a: Option<&mail_parser::Address<'_>>| {
         a.map(|a| {
             a.iter()

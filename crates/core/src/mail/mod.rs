@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 
 pub use entry::{draft, MailDraft, SuggestedPerson};
 pub use mbox::{mbox_summaries, MboxSummary};
+pub(crate) use parse::read_message;
 
 /// Someone in a From, To or Cc line.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -148,7 +148,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<ParsedMail, String> {
     let from_headers = headers.as_ref().and_then(|h| {
         let mut raw = h.clone().into_bytes();
         raw.extend_from_slice(b"\r\n\r\n");
-        mail_parser::MessageParser::default().parse(&raw).map(|m| {
+        parse::read_message(&raw).map(|m| {
             (
                 parse::addresses(m.from()).into_iter().next(),
                 parse::addresses(m.to()),

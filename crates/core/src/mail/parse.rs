@@ -3,9 +3,21 @@
 //! Windows-125*), attachments and inline images, attached messages as .eml files.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use mail_parser::{Address, MessageParser, MimeHeaders, PartType};
+use mail_parser::{Address, Message, MessageParser, MimeHeaders, PartType};
 
 use super::{html, MailAddress, MailFile, ParsedMail};
+
+/// Parses a message with mail-parser, the one place every reader of e-mail bytes goes
+/// through; `None` when the bytes are not a message. A panic inside the parser on a
+/// hostile file (a bug of a third-party crate) becomes "not readable" instead of
+/// taking the app or an import down.
+pub(crate) fn read_message(bytes: &[u8]) -> Option<Message<'_>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        MessageParser::default().parse(bytes)
+    }))
+    .ok()
+    .flatten()
+}
 
 pub(crate) fn eml(bytes: &[u8]) -> Result<ParsedMail, String> {
     let media_type = crate::attach::media_type(bytes);
@@ -15,8 +27,7 @@ pub(crate) fn eml(bytes: &[u8]) -> Result<ParsedMail, String> {
     ) {
         return Err(format!("this is a {media_type} file, not an e-mail"));
     }
-    let m = MessageParser::default()
-        .parse(bytes)
+    let m = read_message(bytes)
         .ok_or_else(|| "this is not an e-mail: it has no headers".to_string())?;
     let has_headers = m.from().is_some()
         || m.subject().is_some()
