@@ -95,6 +95,8 @@ fn main() {
             "set_mail_own_address",
             "plan_mail",
             "import_mail",
+            "suggest_pdf_password",
+            "make_package",
         ]),
     ))
     .expect("tauri build script");

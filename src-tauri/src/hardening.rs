@@ -32,6 +32,8 @@ const STRING_ARGS: &[&str] = &[
     "sentOn",
     "how",
     "email",
+    // The package's PDF password: only ever a password, never opened as a file.
+    "pdfPassword",
 ];
 
 /// Words that mark a value as naming a place on disk.

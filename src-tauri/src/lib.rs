@@ -12,6 +12,7 @@ mod commands_letters;
 mod commands_links;
 mod commands_mail;
 mod commands_matters;
+mod commands_package;
 mod commands_todos;
 mod commands_vault;
 // Debug builds only: dialogs answered from a test queue (e2e). Release builds lack it.
@@ -134,6 +135,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_mail::set_mail_own_address,
             commands_mail::plan_mail,
             commands_mail::import_mail,
+            commands_package::suggest_pdf_password,
+            commands_package::make_package,
         ])
         .events(collect_events![
             dto::DossierLocked,

@@ -197,8 +197,8 @@ export const commands = {
 	 */
 	pickSaveFile: (title: string, fileName: string) => typedError<PickedFile | null, IpcError>(__TAURI_INVOKE("pick_save_file", { title, fileName })),
 	/**
-	 *  "Kies map…". For a new dossier, `subfolder` (one name) is made inside the chosen
-	 *  folder, as the Welcome screen promises. Cancel: null.
+	 *  "Kies map…". For a new dossier or a package, `subfolder` (one name) is made inside
+	 *  the chosen folder, as the screen promises. Cancel: null.
 	 */
 	pickFolder: (title: string, purpose: FolderPurpose, subfolder: string | null) => typedError<PickedFile | null, IpcError>(__TAURI_INVOKE("pick_folder", { title, purpose, subfolder })),
 	/**
@@ -257,6 +257,16 @@ export const commands = {
 	 *  user chose not to add.
 	 */
 	importMail: (files: MailFileDto_Deserialize[], date: string | null, declined: string[]) => typedError<MailImportDto_Serialize, IpcError>(__TAURI_INVOKE("import_mail", { files, date, declined })),
+	/**  A password for the PDF that reads well over the phone ("k7mxp-2trwa-9qhde"). */
+	suggestPdfPassword: () => typedError<string, IpcError>(__TAURI_INVOKE("suggest_pdf_password")),
+	/**
+	 *  Makes the advocate package into `target`: a new or empty folder chosen with
+	 *  `pickFolder(…, "package", …)`, or with `zip` a new file chosen with `pickSaveFile`.
+	 *  A taken target is refused (`already_exists` for a folder with something in it,
+	 *  `file_exists` for a file) before anything is built. With `pdf_password` the bundle
+	 *  PDF is locked with it (AES-256).
+	 */
+	makePackage: (options: PackageOptionsDto_Deserialize, target: number, pdfPassword: string | null) => typedError<PackageResultDto, IpcError>(__TAURI_INVOKE("make_package", { options, target, pdfPassword })),
 };
 
 /** Events */
@@ -846,7 +856,12 @@ export type FolderPurpose =
 /**  An existing dossier, to open or recover. */
 "openDossier" | 
 /**  Where a new dossier is made (create; restore into a new folder). */
-"newDossier";
+"newDossier" | 
+/**
+ *  Where an advocate package is written: `subfolder` inside the chosen folder,
+ *  which must not exist yet or be empty.
+ */
+"package";
 
 /**
  *  One glossary word as the UI shows it. `forms` are the lower-case spellings that
@@ -1200,6 +1215,51 @@ export type NotificationStatusDto = {
 	enabled: boolean,
 	/**  `granted`, `denied` or `prompt`. */
 	permission: string,
+};
+
+/**  What the user chose on the package screen. */
+export type PackageOptionsDto = PackageOptionsDto_Serialize | PackageOptionsDto_Deserialize;
+
+/**  What the user chose on the package screen. */
+export type PackageOptionsDto_Deserialize = {
+	/**  Only the entries of this case (F8); null: the whole dossier. */
+	caseId?: number | null,
+	/**  Medical papers in, in the bundle's separate annex (the Export screen's choice). */
+	includeMedical: boolean,
+	/**  The language of the bundle PDF (the read-me is Dutch, then English). */
+	language: Language,
+	/**
+	 *  One .zip (`target` is a file to write) instead of a folder (`target` is a
+	 *  package folder).
+	 */
+	zip: boolean,
+};
+
+/**  What the user chose on the package screen. */
+export type PackageOptionsDto_Serialize = {
+	/**  Only the entries of this case (F8); null: the whole dossier. */
+	caseId: number | null,
+	/**  Medical papers in, in the bundle's separate annex (the Export screen's choice). */
+	includeMedical: boolean,
+	/**  The language of the bundle PDF (the read-me is Dutch, then English). */
+	language: Language,
+	/**
+	 *  One .zip (`target` is a file to write) instead of a folder (`target` is a
+	 *  package folder).
+	 */
+	zip: boolean,
+};
+
+/**  The package as written. */
+export type PackageResultDto = {
+	/**  The folder or .zip's name and the folder it is in (display text only). */
+	name: string,
+	folder: string,
+	files: number,
+	originals: number,
+	/**  Originals written as copies without hidden metadata (pictures). */
+	stripped: number,
+	pdfLocked: boolean,
 };
 
 /**
