@@ -44,7 +44,7 @@ pub mod todo;
 pub mod vault;
 
 pub use api::attachments::PreparedAttachment;
-pub use api::letters::{GroundSuggestion, MadeLetter, DRAFT_TAG};
+pub use api::letters::{EnclosureOption, GroundSuggestion, MadeLetter, DRAFT_TAG, SENT_REASON};
 pub use api::mail::{DuplicateBy, MailImportOptions, MailImportReport, MailInput, MailOutcome};
 pub use attachment::{Attachment, Preview};
 pub use case::{Case, CaseData, CaseStatus};

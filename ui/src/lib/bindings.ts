@@ -231,6 +231,19 @@ export const commands = {
 	 *  link to its source becomes what a sent letter is.
 	 */
 	markLetterSent: (id: number, sentOn: string, how: string) => typedError<EntryDetailDto_Serialize, IpcError>(__TAURI_INVOKE("mark_letter_sent", { id, sentOn, how })),
+	/**
+	 *  Takes back marking letter `id` sent (new history): a draft again, its link back to
+	 *  `same-decision`. Refused when the letter changed since.
+	 */
+	undoLetterSent: (id: number) => typedError<EntryDetailDto_Serialize, IpcError>(__TAURI_INVOKE("undo_letter_sent", { id })),
+	/**
+	 *  The papers an objection from entry `id` can send along: the exhibits as the overview
+	 *  of the whole dossier numbers them (no medical papers), each with its line for the
+	 *  letter's list of enclosures.
+	 */
+	enclosureOptions: (id: number) => typedError<EnclosureOptionDto[], IpcError>(__TAURI_INVOKE("enclosure_options", { id })),
+	/**  The postal address the last letter to `organisation` went to (empty: none yet). */
+	organisationAddress: (organisation: string) => typedError<string[], IpcError>(__TAURI_INVOKE("organisation_address", { organisation })),
 	/**  The user's name, address and e-mail (empty parts when not given). */
 	getProfile: () => typedError<ProfileDto, IpcError>(__TAURI_INVOKE("get_profile")),
 	/**  Replaces the user's details; returns them as stored (trimmed). */
@@ -500,6 +513,18 @@ export type DossierSummary = {
 	/**  This folder as a handle to open it again (after a lock). */
 	place: PickedFile,
 	entryCount: number,
+};
+
+/**  A paper from the dossier an objection can send along (an exhibit of the overview). */
+export type EnclosureOptionDto = {
+	/**  The exhibit's number in the overview ("3"). */
+	label: string,
+	filename: string,
+	entryTitle: string,
+	/**  `YYYY-MM-DD`, the entry's day. */
+	date: string,
+	/**  The line as the letter lists it (Dutch); what the request's `enclosures` carry. */
+	text: string,
 };
 
 /**  Everything the detail screen and the editor need about one entry. */

@@ -1080,4 +1080,12 @@ export const en: Messages = {
   'package.doneNotEncrypted': 'The package itself is not encrypted. Give it only to your lawyer and keep it safe.',
   'package.folderTaken': 'That folder already holds something. Choose an empty or a new folder. Nothing was changed.',
   'package.fileTaken': 'A file with this name already exists. Choose another name. Nothing was changed.',
+  // gaps (issue 13 part 1): the letter screen's enclosures, remembered address, undo of "sent".
+  'undo.kind.letter-sent': 'letter marked as sent',
+  'letter.enclosuresTitle': 'Which papers do you send along?',
+  'letter.enclosuresIntro': 'A copy of the [[decision]] always goes along. Choose what else you send. The numbers are those of the exhibits in the overview of your whole dossier (Print / PDF). Medical papers are not listed: you do not send those to the municipality.',
+  'letter.enclosuresLegend': 'Exhibits from your dossier',
+  'letter.enclosuresNone': 'There are no exhibits in your dossier to send along yet. You can simply go on.',
+  'letter.enclosureItem': 'Exhibit {label}: {file} ({title}, {date})',
+  'letter.addressRemembered': 'You used this address for this organisation last time. Is it still right?',
 };

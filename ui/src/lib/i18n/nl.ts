@@ -1079,6 +1079,14 @@ export const nl = {
   'package.doneNotEncrypted': 'Het pakket zelf is niet versleuteld. Geef het alleen aan uw advocaat en bewaar het veilig.',
   'package.folderTaken': 'In die map staat al iets. Kies een lege of een nieuwe map. Er is niets veranderd.',
   'package.fileTaken': 'Er bestaat al een bestand met deze naam. Kies een andere naam. Er is niets veranderd.',
+  // gaps (issue 13 part 1): the letter screen's enclosures, remembered address, undo of "sent".
+  'undo.kind.letter-sent': 'brief als verstuurd gemeld',
+  'letter.enclosuresTitle': 'Welke stukken stuurt u mee?',
+  'letter.enclosuresIntro': 'Een kopie van het [[besluit]] gaat altijd mee. Kies wat u nog meer meestuurt. De nummers zijn die van de bijlagen in het overzicht van uw hele dossier (Afdrukken / PDF). Medische papieren staan hier niet: die stuurt u niet naar de gemeente.',
+  'letter.enclosuresLegend': 'Bijlagen uit uw dossier',
+  'letter.enclosuresNone': 'Er zijn nog geen bijlagen in uw dossier om mee te sturen. U kunt gewoon verder.',
+  'letter.enclosureItem': 'Bijlage {label}: {file} ({title}, {date})',
+  'letter.addressRemembered': 'Dit adres gebruikte u de vorige keer voor deze organisatie. Klopt het nog?',
 };
 
 export type MessageKey = keyof typeof nl;
