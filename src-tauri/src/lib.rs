@@ -146,6 +146,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             dto::RekeyProgress,
             dto::CloseRequested,
             commands_backup::BackupProgress,
+            commands_mail::MailProgress,
             commands_files::FilesDropped
         ])
 }

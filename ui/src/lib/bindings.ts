@@ -260,16 +260,17 @@ export const commands = {
 	 *  What importing `files` would do, without writing: every message with its entry,
 	 *  people and files, and whether it is already in the dossier; or, when a file or
 	 *  message cannot be imported, each problem (then nothing can be imported yet).
-	 *  `date` is the day for messages that have none.
+	 *  `dates` gives each message without a date of its own the day the user said. Sends
+	 *  `mail-progress` (read) as it goes.
 	 */
-	planMail: (files: MailFileDto_Deserialize[], date: string | null) => typedError<MailPlanDto_Serialize, IpcError>(__TAURI_INVOKE("plan_mail", { files, date })),
+	planMail: (files: MailFileDto_Deserialize[], dates: MailDateDto[]) => typedError<MailPlanDto_Serialize, IpcError>(__TAURI_INVOKE("plan_mail", { files, dates })),
 	/**
 	 *  Imports the messages of `files` in one transaction, or nothing: each becomes an
 	 *  e-mail entry with the original attached; messages already there are skipped and
 	 *  named. `declined` holds the suggested people (address, or name without one) the
-	 *  user chose not to add.
+	 *  user chose not to add. Sends `mail-progress` (read, then write) as it goes.
 	 */
-	importMail: (files: MailFileDto_Deserialize[], date: string | null, declined: string[]) => typedError<MailImportDto_Serialize, IpcError>(__TAURI_INVOKE("import_mail", { files, date, declined })),
+	importMail: (files: MailFileDto_Deserialize[], dates: MailDateDto[], declined: string[]) => typedError<MailImportDto_Serialize, IpcError>(__TAURI_INVOKE("import_mail", { files, dates, declined })),
 	/**  A password for the PDF that reads well over the phone ("k7mxp-2trwa-9qhde"). */
 	suggestPdfPassword: () => typedError<string, IpcError>(__TAURI_INVOKE("suggest_pdf_password")),
 	/**
@@ -288,6 +289,7 @@ export const events = {
 	closeRequested: makeEvent<CloseRequested, CloseRequested>("close-requested"),
 	dossierLocked: makeEvent<DossierLocked, DossierLocked>("dossier-locked"),
 	filesDropped: makeEvent<FilesDropped, FilesDropped>("files-dropped"),
+	mailProgress: makeEvent<MailProgress, MailProgress>("mail-progress"),
 	rekeyProgress: makeEvent<RekeyProgress, RekeyProgress>("rekey-progress"),
 };
 
@@ -1065,6 +1067,14 @@ export type MadeLetterDto_Serialize = {
 	todos: TodoDto_Serialize[],
 };
 
+/**  The day the user gave a message that has no date of its own. */
+export type MailDateDto = {
+	/**  The message as a problem named it: `NAME`, or `NAME #N` in an mbox. */
+	source: string,
+	/**  `YYYY-MM-DD`. */
+	date: string,
+};
+
 /**
  *  One chosen mail file: its handle (to read) and, for an mbox, the messages to take
  *  (numbers from 1; null: all).
@@ -1179,6 +1189,16 @@ export type MailProblemDto = {
 	kind: string,
 	/**  What was found, in English (for the details; the UI says it in its own words). */
 	detail: string,
+};
+
+/**
+ *  Event `mail-progress`: how far a plan (`read`) or an import (`read`, then `write`)
+ *  is, in messages.
+ */
+export type MailProgress = {
+	step: string,
+	done: number,
+	total: number,
 };
 
 /**  One message of an mbox, as listed for picking. */

@@ -1018,7 +1018,6 @@ export const en: Messages = {
   'mail.skippedOne': '1 e-mail was in your dossier already and was skipped.',
   'mail.skipped': '{n} e-mails were in your dossier already and were skipped.',
   'mail.toTimeline': 'To the timeline',
-  'mail.dateLabel': 'On what day was the e-mail without a date sent?',
   'mail.dateHint': 'Write the date as day-month-year, for example 03-03-2026.',
   'mail.dateInvalid': 'That date is not right. Write it as day-month-year, for example 03-03-2026.',
   'mail.askDate': 'An e-mail has no date. Fill in below on what day it was sent, then choose "See what will be added" again.',
@@ -1088,4 +1087,13 @@ export const en: Messages = {
   'letter.enclosuresNone': 'There are no exhibits in your dossier to send along yet. You can simply go on.',
   'letter.enclosureItem': 'Exhibit {label}: {file} ({title}, {date})',
   'letter.addressRemembered': 'You used this address for this organisation last time. Is it still right?',
+  // gaps (issue 13 part 2): a day for each e-mail without one, progress in messages.
+  'mail.askDates': 'Some e-mails have no date. Fill in below, for each e-mail, on which day it was sent, then choose "See what will be added" again.',
+  'mail.datesLegendOne': 'The e-mail without a date',
+  'mail.datesLegend': 'The {n} e-mails without a date',
+  'mail.dateLabelSubject': 'On which day was "{subject}" sent? ({file})',
+  'mail.dateLabelFile': 'On which day was {file} sent?',
+  'mail.progressRead': '{done} of {total} e-mails read',
+  'mail.progressWrite': '{done} of {total} e-mails added',
+  'mail.progressStart': 'Please wait…',
 };

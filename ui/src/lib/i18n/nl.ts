@@ -1017,7 +1017,6 @@ export const nl = {
   'mail.skippedOne': '1 e-mail stond al in uw dossier en is overgeslagen.',
   'mail.skipped': '{n} e-mails stonden al in uw dossier en zijn overgeslagen.',
   'mail.toTimeline': 'Naar de tijdlijn',
-  'mail.dateLabel': 'Op welke dag is de e-mail zonder datum verstuurd?',
   'mail.dateHint': 'Schrijf de datum als dag-maand-jaar, bijvoorbeeld 03-03-2026.',
   'mail.dateInvalid': 'Die datum klopt niet. Schrijf hem als dag-maand-jaar, bijvoorbeeld 03-03-2026.',
   'mail.askDate': 'Een e-mail heeft geen datum. Vul hieronder in op welke dag hij is verstuurd, en kies dan opnieuw "Bekijk wat er wordt toegevoegd".',
@@ -1087,6 +1086,15 @@ export const nl = {
   'letter.enclosuresNone': 'Er zijn nog geen bijlagen in uw dossier om mee te sturen. U kunt gewoon verder.',
   'letter.enclosureItem': 'Bijlage {label}: {file} ({title}, {date})',
   'letter.addressRemembered': 'Dit adres gebruikte u de vorige keer voor deze organisatie. Klopt het nog?',
+  // gaps (issue 13 part 2): a day for each e-mail without one, progress in messages.
+  'mail.askDates': 'Een paar e-mails hebben geen datum. Vul hieronder bij elke e-mail in op welke dag hij is verstuurd, en kies dan opnieuw "Bekijk wat er wordt toegevoegd".',
+  'mail.datesLegendOne': 'De e-mail zonder datum',
+  'mail.datesLegend': 'De {n} e-mails zonder datum',
+  'mail.dateLabelSubject': 'Op welke dag is "{subject}" verstuurd? ({file})',
+  'mail.dateLabelFile': 'Op welke dag is {file} verstuurd?',
+  'mail.progressRead': '{done} van {total} e-mails gelezen',
+  'mail.progressWrite': '{done} van {total} e-mails toegevoegd',
+  'mail.progressStart': 'Even geduld…',
 };
 
 export type MessageKey = keyof typeof nl;
