@@ -87,6 +87,9 @@ fn main() {
             "letter_preview",
             "make_letter",
             "mark_letter_sent",
+            "undo_letter_sent",
+            "enclosure_options",
+            "organisation_address",
             "get_profile",
             "set_profile",
             "glossary",
@@ -95,6 +98,8 @@ fn main() {
             "set_mail_own_address",
             "plan_mail",
             "import_mail",
+            "suggest_pdf_password",
+            "make_package",
         ]),
     ))
     .expect("tauri build script");

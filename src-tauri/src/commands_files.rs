@@ -27,6 +27,9 @@ pub enum FolderPurpose {
     OpenDossier,
     /// Where a new dossier is made (create; restore into a new folder).
     NewDossier,
+    /// Where an advocate package is written: `subfolder` inside the chosen folder,
+    /// which must not exist yet or be empty.
+    Package,
 }
 
 /// Event `files-dropped`: files dragged onto the window, each with a handle to read it.
@@ -87,8 +90,8 @@ pub async fn pick_save_file(
         .map(|p| state.grant(p, Purpose::Write)))
 }
 
-/// "Kies map…". For a new dossier, `subfolder` (one name) is made inside the chosen
-/// folder, as the Welcome screen promises. Cancel: null.
+/// "Kies map…". For a new dossier or a package, `subfolder` (one name) is made inside
+/// the chosen folder, as the screen promises. Cancel: null.
 #[tauri::command]
 #[specta::specta]
 pub async fn pick_folder(
@@ -109,6 +112,10 @@ pub async fn pick_folder(
         FolderPurpose::NewDossier => {
             let dir: PathBuf = subfolder.map(|s| dir.join(s)).unwrap_or(dir);
             state.grant(dir, Purpose::NewFolder)
+        }
+        FolderPurpose::Package => {
+            let dir: PathBuf = subfolder.map(|s| dir.join(s)).unwrap_or(dir);
+            state.grant(dir, Purpose::PackageFolder)
         }
     }))
 }

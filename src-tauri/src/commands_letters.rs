@@ -12,8 +12,8 @@ use tauri::State;
 use crate::commands_entries::detail;
 use crate::dto_entries::{wire_id, EntryDetailDto};
 use crate::dto_letters::{
-    how_sent, BlankDto, GroundSuggestionDto, LetterOptionDto, LetterOptionsDto, LetterPreviewDto,
-    LetterRequestDto, MadeLetterDto, MissingDto, NotOfferedDto, ProfileDto,
+    how_sent, BlankDto, EnclosureOptionDto, GroundSuggestionDto, LetterOptionDto, LetterOptionsDto,
+    LetterPreviewDto, LetterRequestDto, MadeLetterDto, MissingDto, NotOfferedDto, ProfileDto,
 };
 use crate::dto_todos::todos_dto;
 use crate::error::IpcError;
@@ -90,6 +90,35 @@ pub async fn ground_suggestions(
             .map(GroundSuggestionDto::from)
             .collect())
     })
+}
+
+/// The papers an objection from entry `id` can send along: the exhibits as the overview
+/// of the whole dossier numbers them (no medical papers), each with its line for the
+/// letter's list of enclosures.
+#[tauri::command]
+#[specta::specta]
+pub async fn enclosure_options(
+    state: State<'_, AppState>,
+    id: u32,
+) -> Result<Vec<EnclosureOptionDto>> {
+    state
+        .with_dossier_off(move |d| {
+            Ok(d.enclosure_options(i64::from(id))?
+                .into_iter()
+                .map(EnclosureOptionDto::from)
+                .collect())
+        })
+        .await
+}
+
+/// The postal address the last letter to `organisation` went to (empty: none yet).
+#[tauri::command]
+#[specta::specta]
+pub async fn organisation_address(
+    state: State<'_, AppState>,
+    organisation: String,
+) -> Result<Vec<String>> {
+    state.with_dossier(|d| Ok(d.organisation_address(&organisation)?))
 }
 
 /// The letter's text as it would be made, or what it still needs (each named; for an
@@ -177,6 +206,17 @@ pub async fn mark_letter_sent(
     let how = how_sent(&how)?;
     state.with_dossier(|d| {
         let e = d.mark_letter_sent(i64::from(id), day, how, None, &SystemClock)?;
+        detail(d, e.id)
+    })
+}
+
+/// Takes back marking letter `id` sent (new history): a draft again, its link back to
+/// `same-decision`. Refused when the letter changed since.
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_letter_sent(state: State<'_, AppState>, id: u32) -> Result<EntryDetailDto> {
+    state.with_dossier(|d| {
+        let e = d.undo_letter_sent(i64::from(id), &SystemClock)?;
         detail(d, e.id)
     })
 }

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use dossier_core::letters::{Blank, LetterOption, LetterRequest, Missing};
-use dossier_core::{GroundSuggestion, Profile};
+use dossier_core::{EnclosureOption, GroundSuggestion, Profile};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -252,5 +252,31 @@ mod tests {
         }
         assert_eq!(how_sent("afgegeven").ok(), Some("afgegeven aan de balie"));
         assert!(how_sent("duif").is_err());
+    }
+}
+
+/// A paper from the dossier an objection can send along (an exhibit of the overview).
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EnclosureOptionDto {
+    /// The exhibit's number in the overview ("3").
+    pub label: String,
+    pub filename: String,
+    pub entry_title: String,
+    /// `YYYY-MM-DD`, the entry's day.
+    pub date: String,
+    /// The line as the letter lists it (Dutch); what the request's `enclosures` carry.
+    pub text: String,
+}
+
+impl From<EnclosureOption> for EnclosureOptionDto {
+    fn from(o: EnclosureOption) -> Self {
+        EnclosureOptionDto {
+            label: o.label,
+            filename: o.filename,
+            entry_title: o.entry_title,
+            date: o.occurred_on.to_string(),
+            text: o.text,
+        }
     }
 }

@@ -18,6 +18,16 @@ pub struct MailFileDto {
     pub pick: Option<Vec<u32>>,
 }
 
+/// The day the user gave a message that has no date of its own.
+#[derive(Debug, Clone, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MailDateDto {
+    /// The message as a problem named it: `NAME`, or `NAME #N` in an mbox.
+    pub source: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+}
+
 /// One message of an mbox, as listed for picking.
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]

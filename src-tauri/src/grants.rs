@@ -24,6 +24,8 @@ pub enum Purpose {
     Dossier,
     /// A folder to make a new dossier in (create, restore into a new folder).
     NewFolder,
+    /// A new or empty folder to write an advocate package into.
+    PackageFolder,
 }
 
 /// What the UI gets for a chosen file or folder: the handle to pass back, and the name
@@ -105,7 +107,12 @@ mod tests {
             Some(PathBuf::from("/home/ana/brief.pdf"))
         );
         // A file picked to be read cannot be written, nor opened as a dossier.
-        for other in [Purpose::Write, Purpose::Dossier, Purpose::NewFolder] {
+        for other in [
+            Purpose::Write,
+            Purpose::Dossier,
+            Purpose::NewFolder,
+            Purpose::PackageFolder,
+        ] {
             let refused = g.path(read.handle, other).err().map(|e| e.code);
             assert_eq!(refused, Some(crate::error::ErrorCode::Invalid), "{other:?}");
         }

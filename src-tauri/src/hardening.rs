@@ -32,6 +32,10 @@ const STRING_ARGS: &[&str] = &[
     "sentOn",
     "how",
     "email",
+    // An organisation's name, only compared with the names letters went to.
+    "organisation",
+    // The package's PDF password: only ever a password, never opened as a file.
+    "pdfPassword",
 ];
 
 /// Words that mark a value as naming a place on disk.

@@ -12,6 +12,7 @@ mod commands_letters;
 mod commands_links;
 mod commands_mail;
 mod commands_matters;
+mod commands_package;
 mod commands_todos;
 mod commands_vault;
 // Debug builds only: dialogs answered from a test queue (e2e). Release builds lack it.
@@ -126,6 +127,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_letters::letter_preview,
             commands_letters::make_letter,
             commands_letters::mark_letter_sent,
+            commands_letters::undo_letter_sent,
+            commands_letters::enclosure_options,
+            commands_letters::organisation_address,
             commands_letters::get_profile,
             commands_letters::set_profile,
             commands_glossary::glossary,
@@ -134,12 +138,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_mail::set_mail_own_address,
             commands_mail::plan_mail,
             commands_mail::import_mail,
+            commands_package::suggest_pdf_password,
+            commands_package::make_package,
         ])
         .events(collect_events![
             dto::DossierLocked,
             dto::RekeyProgress,
             dto::CloseRequested,
             commands_backup::BackupProgress,
+            commands_mail::MailProgress,
             commands_files::FilesDropped
         ])
 }

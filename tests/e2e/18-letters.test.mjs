@@ -3,8 +3,11 @@
 // asked first, two grounds (one picked from what the dossier suggests, moved up with
 // Alt+Arrow), a preview, a PDF made as a draft letter; the letter marked sent with a
 // proof of sending (attached the ordinary way), so its link becomes "bezwaar tegen" and
-// the decision's objection to-do is done. An inzage letter then puts its one-month
-// to-do on the home view. The PDFs are read back from `dossier export-json` and checked
+// the decision's objection to-do is done; "verstuurd" is undone from the undo bar (a
+// draft again) and done again. A glossary word in the letter kinds' explanations opens
+// in place by keyboard; the objection sends along an exhibit picked by its number in
+// the overview. An inzage letter then finds the agency's address remembered and puts
+// its one-month to-do on the home view. The PDFs are read back from `dossier export-json` and checked
 // with pdftotext; page 1 is rendered with pdftoppm.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -97,6 +100,11 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     await (await s.byTestId("timeline-button")).click();
     await s.byTestId("screen-timeline");
     await addEntry(s, { kind: "meeting", title: MEETING, fields: { "entry-date": day(-20).input, "entry-agreed": AGREED } });
+    // A note of the meeting: exhibit 1 of the overview, offered as an enclosure.
+    const note = join(app.home, "notitie-gesprek.txt");
+    writeFileSync(note, "Afgesproken: niet solliciteren tot 1 februari.\n");
+    await pickInDialog(s, "add-file-button", [note]);
+    await s.byTestId("attach-done", 20000);
     await choose(s, "link-kind", "same-decision");
     await (await s.byTestId("link-search")).fill("verlaging");
     await (await s.byTestId("link-search-button")).click();
@@ -120,6 +128,23 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     await scrollToTestId(s, "letter-not-offered");
     await shot(s, "18-letter-not-offered");
     await assertAccessible(s, "letter: choose the kind");
+
+    // A glossary word in an explanation opens in place, by keyboard, and Esc brings
+    // focus back to it.
+    const word = await s.exec(
+      `const b = document.querySelector('.letter-types [data-testid="term-link"]');
+       if (!b) return null;
+       b.focus();
+       return b.getAttribute('data-term');`,
+    );
+    assert.ok(word, "a glossary word in the letter kinds' explanations is a button");
+    await s.keys(Key.ENTER);
+    await waitFor("the explanation dialog", () => s.exec(`return document.querySelector('[data-testid="glossary-dialog"]')?.open === true;`), 5000);
+    assert.ok((await textOf(s, "glossary-dialog-text")).length > 10, "the word is explained");
+    await shot(s, "18-letter-word-dialog");
+    await s.keys(Key.ESCAPE);
+    await waitFor("the dialog to close", async () => !(await s.exec(`return document.querySelector('[data-testid="glossary-dialog"]')?.open === true;`)), 5000);
+    assert.equal(await s.exec(`return document.activeElement.getAttribute('data-term');`), word, "focus back on the word");
 
     // By keyboard: Tab to the first kind, arrows to the bezwaarschrift, Tab to "Verder", Enter.
     await tabTo(s, "letter-type");
@@ -165,12 +190,24 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     await assertAccessible(s, "letter: grounds");
     await next(s);
 
+    // Enclosures: the overview's exhibits, ticked by keyboard.
+    await s.byTestId("letter-enclosures");
+    await waitCount(s, "letter-enclosure", 1, 15000);
+    assert.match(await textOf(s, "letter-enclosures"), /Bijlage 1: notitie-gesprek\.txt \(Gesprek met klantmanager/);
+    await tabTo(s, "letter-enclosure");
+    await s.keys(Key.SPACE);
+    await waitFor("exhibit 1 ticked", () => s.exec(`return document.querySelector('[data-testid="letter-enclosure"]').checked;`));
+    await shot(s, "18-letter-enclosures");
+    await assertAccessible(s, "letter: enclosures");
+    await next(s);
+
     // The preview: the letter in Dutch, with the kenmerk, the decision's date and the numbered grounds.
     const preview = await textOf(s, "letter-preview");
     assert.ok(preview.includes(KENMERK), "kenmerk in the preview");
     assert.ok(preview.includes(decided.nl), `decision date ${decided.nl} in the preview`);
     assert.match(preview, /1\. Op .*Gesprek met klantmanager/);
     assert.ok(preview.includes(`2. ${OWN_GROUND}`));
+    assert.match(preview, /Bijlagen:.*2\. Bijlage 1 uit mijn dossieroverzicht: notitie-gesprek\.txt \(Gesprek met klantmanager/);
     await shot(s, "18-letter-preview");
     await assertAccessible(s, "letter: preview");
     assert.equal(await s.exec(`return document.querySelector('[data-format="pdf"]').checked;`), true, "PDF by default");
@@ -211,6 +248,23 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     await scrollToTestId(s, "letter-sent");
     await shot(s, "18-letter-sent");
     await assertAccessible(s, "letter entry (sent)");
+
+    // "Verstuurd" is undone like any change: a draft again, the link back to "same
+    // decision"; then it is marked sent once more.
+    await waitFor("the undo bar names the sending", async () => (await (await s.byTestId("undo-last")).attr("data-kind")) === "letter-sent", 15000);
+    assert.match(await textOf(s, "undo-last"), /brief als verstuurd gemeld/);
+    await (await s.byTestId("undo-button")).click();
+    await s.byTestId("undo-status", 15000);
+    await s.byTestId("sent-button", 15000);
+    await waitFor("the link is the draft's again", async () => !/bezwaar tegen/i.test(await textOf(s, "link-item")), 15000);
+    assert.equal((await s.findAll(s.testid("sent-summary"))).length, 0, "not sent any more");
+    await scrollToTestId(s, "letter-sent");
+    await shot(s, "18-letter-sent-undone");
+    await assertAccessible(s, "letter entry (sending undone)");
+    await (await s.byTestId("sent-how-aangetekend")).click();
+    await (await s.byTestId("sent-button")).click();
+    await s.byTestId("sent-summary", 15000);
+    await waitFor("the link became the objection again", async () => /bezwaar tegen/i.test(await textOf(s, "link-item")), 15000);
     // The decision's objection to-do is done by it.
     await (await s.byTestId("link-open")).click();
     await waitFor("the decision opened", async () => (await (await s.byTestId("entry-heading")).text()) === DECISION);
@@ -235,7 +289,14 @@ test("letters: a bezwaarschrift as PDF from a decision, marked sent; an inzage l
     await next(s);
     await s.byTestId("letter-blank");
     assert.equal(await s.exec(`return !!document.querySelector('[data-testid="profile-name"]');`), false, "details remembered");
-    await (await s.byTestId("blank-ontvanger_adres")).fill(`Postbus 2342${Key.ENTER}1000 CH Amsterdam`);
+    // The agency's address, typed for the objection, is there already.
+    assert.equal(await s.exec(`return document.querySelector('[data-testid="blank-ontvanger_adres"]').value;`), "Postbus 2342\n1000 CH Amsterdam");
+    await s.byTestId("letter-address-remembered");
+    const inzageKeys = await s.exec(`return [...document.querySelectorAll('[data-testid="letter-blank"]')].map((el) => el.getAttribute('data-key'));`);
+    assert.notEqual(inzageKeys[0], "ontvanger_adres", "not asked first any more");
+    await scrollToTestId(s, "letter-address-remembered");
+    await shot(s, "18-letter-address-remembered");
+    await assertAccessible(s, "letter: remembered address");
     await next(s);
     const inzage = await textOf(s, "letter-preview");
     assert.match(inzage, /artikel 15/);

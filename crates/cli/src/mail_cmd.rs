@@ -107,7 +107,7 @@ pub fn import_mail(args: &ImportMailArgs, lang: Lang) -> Result {
     let opts = MailImportOptions {
         fallback_date,
         add_people: !args.no_people,
-        declined_people: Vec::new(),
+        ..MailImportOptions::default()
     };
     let mut d = open(&args.dir, lang)?;
     let report = d.import_mail(&inputs, &opts, &SystemClock)?;

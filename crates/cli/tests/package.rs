@@ -438,3 +438,79 @@ fn a_folder_that_holds_something_is_refused_and_kept() {
     ok(&dossier(&["package", s(&f.dir), s(&empty)], &[]));
     assert!(empty.join("SHA256SUMS").exists());
 }
+
+#[test]
+fn a_case_package_holds_only_that_cases_entries_and_exhibits() {
+    let f = fixture();
+    // The case holds the invitation letter (with its PDF) only; the photo letter and
+    // the keuring stay outside it.
+    let mut d = Dossier::open(&f.dir, Unlock::Passphrase(PASS)).unwrap();
+    let clock = FixedClock(
+        chrono::DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z")
+            .unwrap()
+            .into(),
+    );
+    let case = d
+        .add_case(
+            &dossier_core::case::CaseData::new("Bezwaar uitnodiging"),
+            &clock,
+        )
+        .unwrap();
+    let letter = d
+        .entries()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.data.title == "Uitnodiging gesprek")
+        .unwrap();
+    d.add_to_case(case, letter.id).unwrap();
+    drop(d);
+
+    let out = f.root.join("alleen-de-zaak");
+    let said = ok(&dossier(
+        &["package", s(&f.dir), s(&out), "--case", &case.to_string()],
+        &[],
+    ));
+    assert!(said.contains("Advocaatpakket gemaakt"), "{said}");
+    let files = files_in(&out);
+    let originals: Vec<&String> = files
+        .iter()
+        .filter(|p| p.starts_with("originelen/"))
+        .collect();
+    assert_eq!(
+        originals,
+        ["originelen/01-uitnodiging_WPI.pdf"],
+        "the case's exhibit only, numbered as the case's bundle numbers it"
+    );
+    let (good, text) = sums_check(&out);
+    assert!(good, "{text}");
+
+    let rows = csv(&fs::read_to_string(out.join("manifest.csv")).unwrap());
+    assert_eq!(
+        rows.len(),
+        2,
+        "a header and the case's one exhibit: {rows:?}"
+    );
+    assert_eq!(rows[1][0], "1");
+    assert!(rows[1][3].ends_with("uitnodiging_WPI.pdf"), "{rows:?}");
+    assert!(
+        !rows.iter().flatten().any(|c| c.contains("foto")),
+        "the photo of another entry is not listed: {rows:?}"
+    );
+
+    let (good, text) = tool("pdftotext", &[s(&out.join("overzicht.pdf")), "-"], None);
+    assert!(good, "{text}");
+    assert!(text.contains("Uitnodiging gesprek"), "{text}");
+    assert!(!text.contains("Foto van de brief"), "another entry: {text}");
+    assert!(!text.contains("Verslag keuring"), "another entry: {text}");
+    let readme = fs::read_to_string(out.join("LEESMIJ.txt")).unwrap();
+    assert!(
+        readme.contains("Alleen de zaak: Bezwaar uitnodiging"),
+        "{readme}"
+    );
+
+    // A case that does not exist: refused, nothing written.
+    let none = f.root.join("geen-zaak");
+    let err = dossier(&["package", s(&f.dir), s(&none), "--case", "999"], &[]);
+    assert!(!err.status.success());
+    assert!(!none.exists(), "nothing is written for an unknown case");
+}

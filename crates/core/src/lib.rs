@@ -44,8 +44,11 @@ pub mod todo;
 pub mod vault;
 
 pub use api::attachments::PreparedAttachment;
-pub use api::letters::{GroundSuggestion, MadeLetter, DRAFT_TAG};
-pub use api::mail::{DuplicateBy, MailImportOptions, MailImportReport, MailInput, MailOutcome};
+pub use api::letters::{EnclosureOption, GroundSuggestion, MadeLetter, DRAFT_TAG, SENT_REASON};
+pub use api::mail::{
+    DuplicateBy, MailImportOptions, MailImportReport, MailInput, MailOutcome, MailProgress,
+    MailStep,
+};
 pub use attachment::{Attachment, Preview};
 pub use case::{Case, CaseData, CaseStatus};
 pub use clock::{dutch_today, Clock, FixedClock, SystemClock};

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
 mod common;
+mod letters_setup;
 
 use std::path::Path;
 use std::process::Command;
@@ -12,167 +13,8 @@ use std::process::Command;
 use common::{clock, day, dossier};
 use dossier_core::letters::{LetterFormat, LetterRequest, LetterType};
 use dossier_core::todo::{TodoKind, TodoState};
-use dossier_core::{
-    Dossier, EntryKind, EntryLink, EntryPerson, Error, LinkKind, NewEntry, PersonData, Profile,
-};
-
-/// The Dutch day of `common::clock()`: Sunday 22 November 2026.
-fn today() -> chrono::NaiveDate {
-    day("2026-11-22")
-}
-
-struct Ids {
-    decision: i64,
-    old_decision: i64,
-    call: i64,
-    meeting: i64,
-    home_visit: i64,
-}
-
-fn profile() -> Profile {
-    Profile {
-        name: "Fatima el Amrani".into(),
-        address: vec!["Javaplein 12-2".into(), "1094 HH Amsterdam".into()],
-        email: "fatima@example.nl".into(),
-    }
-}
-
-fn add(d: &mut Dossier, e: NewEntry) -> i64 {
-    d.add_entry(&e, &clock()).unwrap().id
-}
-
-/// A dossier with entries like the demo's, the user's profile set.
-fn setup(dir: &Path) -> (Dossier, Ids) {
-    let mut d = dossier(dir);
-    d.set_profile(&profile()).unwrap();
-    let km = d
-        .add_person(
-            &PersonData {
-                name: "Mw. J. de Vries".into(),
-                role: "klantmanager".into(),
-                organisation: "WPI Amsterdam".into(),
-                phone: String::new(),
-                email: String::new(),
-                notes: String::new(),
-            },
-            &clock(),
-        )
-        .unwrap()
-        .id;
-    let with_km = vec![EntryPerson {
-        person_id: km,
-        role: "klantmanager".into(),
-    }];
-    let decision = add(
-        &mut d,
-        NewEntry {
-            organisation: "WPI Amsterdam".into(),
-            kenmerk: "WPI/BB/2026/77410".into(),
-            letter_dated: Some(day("2026-11-17")),
-            sent_on: Some(day("2026-11-17")),
-            ..NewEntry::new(
-                EntryKind::Decision,
-                day("2026-11-20"),
-                "Terugvordering bijzondere bijstand voor mijn bril",
-            )
-        },
-    );
-    // Sent 1 June: objection period to 13 July, decision due (Awb 7:10) 24 August.
-    let old_decision = add(
-        &mut d,
-        NewEntry {
-            organisation: "WPI Amsterdam".into(),
-            kenmerk: "WPI/BES/2026/07731".into(),
-            letter_dated: Some(day("2026-06-01")),
-            sent_on: Some(day("2026-06-01")),
-            ..NewEntry::new(
-                EntryKind::Decision,
-                day("2026-06-03"),
-                "Maatregel van 30% voor drie maanden",
-            )
-        },
-    );
-    let objection = add(
-        &mut d,
-        NewEntry {
-            organisation: "WPI Amsterdam".into(),
-            letter_dated: Some(day("2026-07-01")),
-            sent_on: Some(day("2026-07-01")),
-            ..NewEntry::new(
-                EntryKind::LetterOut,
-                day("2026-07-01"),
-                "Bezwaar tegen de maatregel",
-            )
-        },
-    );
-    d.link_entries(
-        &EntryLink {
-            from_id: objection,
-            to_id: old_decision,
-            kind: LinkKind::ObjectionAgainst,
-        },
-        &clock(),
-    )
-    .unwrap();
-    let call = add(
-        &mut d,
-        NewEntry {
-            organisation: "WPI Amsterdam".into(),
-            occurred_time: Some(chrono::NaiveTime::from_hms_opt(10, 30, 0).unwrap()),
-            notes: "Mw. de Vries zei dat mijn ontheffing tot 1 maart 2027 blijft gelden.".into(),
-            agreed: "Ik hoef tot 1 maart 2027 niet naar WerkPlus.".into(),
-            people: with_km.clone(),
-            ..NewEntry::new(
-                EntryKind::CallIn,
-                day("2026-11-19"),
-                "Klantmanager belde over WerkPlus",
-            )
-        },
-    );
-    let meeting = add(
-        &mut d,
-        NewEntry {
-            organisation: "WPI Amsterdam".into(),
-            occurred_time: Some(chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap()),
-            place: "Jan van Galenstraat".into(),
-            people: with_km,
-            ..NewEntry::new(
-                EntryKind::Meeting,
-                day("2026-11-10"),
-                "Gesprek over verplichtingen",
-            )
-        },
-    );
-    let home_visit = add(
-        &mut d,
-        NewEntry {
-            organisation: "WPI Amsterdam".into(),
-            notes: "Twee handhavers stonden zonder afspraak om 8 uur voor de deur en keken in mijn kasten."
-                .into(),
-            ..NewEntry::new(EntryKind::HomeVisit, day("2026-10-06"), "Onaangekondigd huisbezoek")
-        },
-    );
-    (
-        d,
-        Ids {
-            decision,
-            old_decision,
-            call,
-            meeting,
-            home_visit,
-        },
-    )
-}
-
-fn req(fills: &[(&str, &str)]) -> LetterRequest {
-    LetterRequest {
-        fills: fills
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-        ..LetterRequest::default()
-    }
-}
+use dossier_core::{Dossier, EntryKind, EntryLink, Error, LinkKind, NewEntry, Profile};
+use letters_setup::{add, profile, req, setup, today, Ids, ADDRESS};
 
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -217,8 +59,6 @@ fn read_back(dir: &Path, name: &str, format: LetterFormat, bytes: &[u8]) -> Stri
     };
     squash(&text)
 }
-
-const ADDRESS: (&str, &str) = ("ontvanger_adres", "Postbus 2813|1000 CV Amsterdam");
 
 /// Per type: the entry, what the user fills, and every text that must come out.
 fn cases(ids: &Ids) -> Vec<(LetterType, i64, LetterRequest, Vec<&'static str>)> {

@@ -13,7 +13,8 @@ use std::process::Command;
 use common::{clock, day, dossier};
 use dossier_core::mail::{self, MailProblemKind};
 use dossier_core::{
-    Dossier, DuplicateBy, Entry, EntryKind, Error, MailImportOptions, MailInput, Profile,
+    Dossier, DuplicateBy, Entry, EntryKind, Error, MailImportOptions, MailInput, MailProgress,
+    MailStep, Profile,
 };
 
 fn fixture(name: &str) -> PathBuf {
@@ -53,9 +54,8 @@ fn setup(dir: &Path, own: &str) -> Dossier {
 
 fn opts() -> MailImportOptions {
     MailImportOptions {
-        fallback_date: None,
         add_people: true,
-        declined_people: Vec::new(),
+        ..MailImportOptions::default()
     }
 }
 
@@ -434,4 +434,84 @@ fn a_person_the_user_declines_is_not_added_the_others_are() {
     );
     assert_eq!(people.len(), suggested.len() - 1, "{people:?}");
     assert_eq!(e.data.people.len(), suggested.len() - 1);
+}
+
+/// An mbox of `subjects.len()` messages without a Date header.
+fn undated_mbox(subjects: &[&str]) -> MailInput {
+    let mut text = String::new();
+    for s in subjects {
+        text.push_str(&format!(
+            "From klantmanager@wpi.nl Mon Mar  2 10:00:00 2026\nFrom: Mw. de Vries <klantmanager@wpi.nl>\nTo: ik@voorbeeld.nl\nSubject: {s}\nMessage-ID: <{s}@wpi.nl>\n\nOver {s}.\n\n"
+        ));
+    }
+    MailInput {
+        name: "oud.mbox".into(),
+        bytes: text.into_bytes(),
+        pick: None,
+    }
+}
+
+fn undated(err: Error) -> Vec<String> {
+    let Error::MailRefused(problems) = err else {
+        panic!("{err:?}")
+    };
+    assert!(
+        problems.iter().all(|p| p.kind == MailProblemKind::NoDate),
+        "{problems:?}"
+    );
+    problems.into_iter().map(|p| p.file).collect()
+}
+
+#[test]
+fn each_message_without_a_date_gets_its_own_day_and_progress_counts_every_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut d = setup(&tmp.path().join("kluis"), "ik@voorbeeld.nl");
+    let mbox = undated_mbox(&["Eerste brief", "Tweede brief", "Derde brief"]);
+
+    // Every message without a date is named, so each can be asked about.
+    let err = d
+        .mail_plan(std::slice::from_ref(&mbox), &opts(), &clock())
+        .unwrap_err();
+    assert_eq!(undated(err), ["oud.mbox #1", "oud.mbox #2", "oud.mbox #3"]);
+    // A day for one of them: the others are still asked.
+    let mut o = opts();
+    o.dates.insert("oud.mbox #2".into(), day("2026-03-04"));
+    let err = d
+        .mail_plan(std::slice::from_ref(&mbox), &o, &clock())
+        .unwrap_err();
+    assert_eq!(undated(err), ["oud.mbox #1", "oud.mbox #3"]);
+
+    // Each its own day; the day given for all (`--date`) only where none was given.
+    o.dates.insert("oud.mbox #1".into(), day("2026-03-02"));
+    o.fallback_date = Some(day("2026-03-09"));
+    let mut seen: Vec<MailProgress> = Vec::new();
+    let r = d
+        .import_mail_with_progress(&[mbox], &o, &clock(), &mut |p| seen.push(p))
+        .unwrap();
+    let days: Vec<(String, chrono::NaiveDate)> = r
+        .added
+        .iter()
+        .map(|m| {
+            let e = d.entry(m.entry_id.unwrap()).unwrap();
+            (e.data.title, e.data.occurred_on)
+        })
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("Eerste brief".to_string(), day("2026-03-02")),
+            ("Tweede brief".to_string(), day("2026-03-04")),
+            ("Derde brief".to_string(), day("2026-03-09")),
+        ]
+    );
+    // n of N for reading, then for writing, in order and ending at N.
+    let steps: Vec<(MailStep, usize, usize)> =
+        seen.iter().map(|p| (p.step, p.done, p.total)).collect();
+    let mut want = Vec::new();
+    for step in [MailStep::Read, MailStep::Write] {
+        for done in 0..=3 {
+            want.push((step, done, 3));
+        }
+    }
+    assert_eq!(steps, want);
 }

@@ -197,8 +197,8 @@ export const commands = {
 	 */
 	pickSaveFile: (title: string, fileName: string) => typedError<PickedFile | null, IpcError>(__TAURI_INVOKE("pick_save_file", { title, fileName })),
 	/**
-	 *  "Kies map…". For a new dossier, `subfolder` (one name) is made inside the chosen
-	 *  folder, as the Welcome screen promises. Cancel: null.
+	 *  "Kies map…". For a new dossier or a package, `subfolder` (one name) is made inside
+	 *  the chosen folder, as the screen promises. Cancel: null.
 	 */
 	pickFolder: (title: string, purpose: FolderPurpose, subfolder: string | null) => typedError<PickedFile | null, IpcError>(__TAURI_INVOKE("pick_folder", { title, purpose, subfolder })),
 	/**
@@ -231,6 +231,19 @@ export const commands = {
 	 *  link to its source becomes what a sent letter is.
 	 */
 	markLetterSent: (id: number, sentOn: string, how: string) => typedError<EntryDetailDto_Serialize, IpcError>(__TAURI_INVOKE("mark_letter_sent", { id, sentOn, how })),
+	/**
+	 *  Takes back marking letter `id` sent (new history): a draft again, its link back to
+	 *  `same-decision`. Refused when the letter changed since.
+	 */
+	undoLetterSent: (id: number) => typedError<EntryDetailDto_Serialize, IpcError>(__TAURI_INVOKE("undo_letter_sent", { id })),
+	/**
+	 *  The papers an objection from entry `id` can send along: the exhibits as the overview
+	 *  of the whole dossier numbers them (no medical papers), each with its line for the
+	 *  letter's list of enclosures.
+	 */
+	enclosureOptions: (id: number) => typedError<EnclosureOptionDto[], IpcError>(__TAURI_INVOKE("enclosure_options", { id })),
+	/**  The postal address the last letter to `organisation` went to (empty: none yet). */
+	organisationAddress: (organisation: string) => typedError<string[], IpcError>(__TAURI_INVOKE("organisation_address", { organisation })),
 	/**  The user's name, address and e-mail (empty parts when not given). */
 	getProfile: () => typedError<ProfileDto, IpcError>(__TAURI_INVOKE("get_profile")),
 	/**  Replaces the user's details; returns them as stored (trimmed). */
@@ -247,16 +260,27 @@ export const commands = {
 	 *  What importing `files` would do, without writing: every message with its entry,
 	 *  people and files, and whether it is already in the dossier; or, when a file or
 	 *  message cannot be imported, each problem (then nothing can be imported yet).
-	 *  `date` is the day for messages that have none.
+	 *  `dates` gives each message without a date of its own the day the user said. Sends
+	 *  `mail-progress` (read) as it goes.
 	 */
-	planMail: (files: MailFileDto_Deserialize[], date: string | null) => typedError<MailPlanDto_Serialize, IpcError>(__TAURI_INVOKE("plan_mail", { files, date })),
+	planMail: (files: MailFileDto_Deserialize[], dates: MailDateDto[]) => typedError<MailPlanDto_Serialize, IpcError>(__TAURI_INVOKE("plan_mail", { files, dates })),
 	/**
 	 *  Imports the messages of `files` in one transaction, or nothing: each becomes an
 	 *  e-mail entry with the original attached; messages already there are skipped and
 	 *  named. `declined` holds the suggested people (address, or name without one) the
-	 *  user chose not to add.
+	 *  user chose not to add. Sends `mail-progress` (read, then write) as it goes.
 	 */
-	importMail: (files: MailFileDto_Deserialize[], date: string | null, declined: string[]) => typedError<MailImportDto_Serialize, IpcError>(__TAURI_INVOKE("import_mail", { files, date, declined })),
+	importMail: (files: MailFileDto_Deserialize[], dates: MailDateDto[], declined: string[]) => typedError<MailImportDto_Serialize, IpcError>(__TAURI_INVOKE("import_mail", { files, dates, declined })),
+	/**  A password for the PDF that reads well over the phone ("k7mxp-2trwa-9qhde"). */
+	suggestPdfPassword: () => typedError<string, IpcError>(__TAURI_INVOKE("suggest_pdf_password")),
+	/**
+	 *  Makes the advocate package into `target`: a new or empty folder chosen with
+	 *  `pickFolder(…, "package", …)`, or with `zip` a new file chosen with `pickSaveFile`.
+	 *  A taken target is refused (`already_exists` for a folder with something in it,
+	 *  `file_exists` for a file) before anything is built. With `pdf_password` the bundle
+	 *  PDF is locked with it (AES-256).
+	 */
+	makePackage: (options: PackageOptionsDto_Deserialize, target: number, pdfPassword: string | null) => typedError<PackageResultDto, IpcError>(__TAURI_INVOKE("make_package", { options, target, pdfPassword })),
 };
 
 /** Events */
@@ -265,6 +289,7 @@ export const events = {
 	closeRequested: makeEvent<CloseRequested, CloseRequested>("close-requested"),
 	dossierLocked: makeEvent<DossierLocked, DossierLocked>("dossier-locked"),
 	filesDropped: makeEvent<FilesDropped, FilesDropped>("files-dropped"),
+	mailProgress: makeEvent<MailProgress, MailProgress>("mail-progress"),
 	rekeyProgress: makeEvent<RekeyProgress, RekeyProgress>("rekey-progress"),
 };
 
@@ -490,6 +515,18 @@ export type DossierSummary = {
 	/**  This folder as a handle to open it again (after a lock). */
 	place: PickedFile,
 	entryCount: number,
+};
+
+/**  A paper from the dossier an objection can send along (an exhibit of the overview). */
+export type EnclosureOptionDto = {
+	/**  The exhibit's number in the overview ("3"). */
+	label: string,
+	filename: string,
+	entryTitle: string,
+	/**  `YYYY-MM-DD`, the entry's day. */
+	date: string,
+	/**  The line as the letter lists it (Dutch); what the request's `enclosures` carry. */
+	text: string,
 };
 
 /**  Everything the detail screen and the editor need about one entry. */
@@ -846,7 +883,12 @@ export type FolderPurpose =
 /**  An existing dossier, to open or recover. */
 "openDossier" | 
 /**  Where a new dossier is made (create; restore into a new folder). */
-"newDossier";
+"newDossier" | 
+/**
+ *  Where an advocate package is written: `subfolder` inside the chosen folder,
+ *  which must not exist yet or be empty.
+ */
+"package";
 
 /**
  *  One glossary word as the UI shows it. `forms` are the lower-case spellings that
@@ -1025,6 +1067,14 @@ export type MadeLetterDto_Serialize = {
 	todos: TodoDto_Serialize[],
 };
 
+/**  The day the user gave a message that has no date of its own. */
+export type MailDateDto = {
+	/**  The message as a problem named it: `NAME`, or `NAME #N` in an mbox. */
+	source: string,
+	/**  `YYYY-MM-DD`. */
+	date: string,
+};
+
 /**
  *  One chosen mail file: its handle (to read) and, for an mbox, the messages to take
  *  (numbers from 1; null: all).
@@ -1141,6 +1191,16 @@ export type MailProblemDto = {
 	detail: string,
 };
 
+/**
+ *  Event `mail-progress`: how far a plan (`read`) or an import (`read`, then `write`)
+ *  is, in messages.
+ */
+export type MailProgress = {
+	step: string,
+	done: number,
+	total: number,
+};
+
 /**  One message of an mbox, as listed for picking. */
 export type MboxMessageDto = MboxMessageDto_Serialize | MboxMessageDto_Deserialize;
 
@@ -1200,6 +1260,51 @@ export type NotificationStatusDto = {
 	enabled: boolean,
 	/**  `granted`, `denied` or `prompt`. */
 	permission: string,
+};
+
+/**  What the user chose on the package screen. */
+export type PackageOptionsDto = PackageOptionsDto_Serialize | PackageOptionsDto_Deserialize;
+
+/**  What the user chose on the package screen. */
+export type PackageOptionsDto_Deserialize = {
+	/**  Only the entries of this case (F8); null: the whole dossier. */
+	caseId?: number | null,
+	/**  Medical papers in, in the bundle's separate annex (the Export screen's choice). */
+	includeMedical: boolean,
+	/**  The language of the bundle PDF (the read-me is Dutch, then English). */
+	language: Language,
+	/**
+	 *  One .zip (`target` is a file to write) instead of a folder (`target` is a
+	 *  package folder).
+	 */
+	zip: boolean,
+};
+
+/**  What the user chose on the package screen. */
+export type PackageOptionsDto_Serialize = {
+	/**  Only the entries of this case (F8); null: the whole dossier. */
+	caseId: number | null,
+	/**  Medical papers in, in the bundle's separate annex (the Export screen's choice). */
+	includeMedical: boolean,
+	/**  The language of the bundle PDF (the read-me is Dutch, then English). */
+	language: Language,
+	/**
+	 *  One .zip (`target` is a file to write) instead of a folder (`target` is a
+	 *  package folder).
+	 */
+	zip: boolean,
+};
+
+/**  The package as written. */
+export type PackageResultDto = {
+	/**  The folder or .zip's name and the folder it is in (display text only). */
+	name: string,
+	folder: string,
+	files: number,
+	originals: number,
+	/**  Originals written as copies without hidden metadata (pictures). */
+	stripped: number,
+	pdfLocked: boolean,
 };
 
 /**

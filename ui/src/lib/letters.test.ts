@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BlankDto, LetterOptionDto } from './bindings';
 import {
   blankHint,
+  addressForRecipient,
   addressLines,
   blankQuestions,
   buildRequest,
@@ -11,6 +12,7 @@ import {
   missingWords,
   move,
   offeredLetters,
+  pickedEnclosures,
   reasonSentence,
   profileIncomplete,
   unanswered,
@@ -72,6 +74,30 @@ describe('questions first', () => {
       grounds: ['Twee', 'Een'],
       enclosures: [],
     });
+  });
+
+  it('sends the enclosures ticked, in the order of the bundle', () => {
+    const opt = (label: string) => ({ label, filename: `${label}.pdf`, entryTitle: 't', date: '2026-03-03', text: `Bijlage ${label} uit mijn dossieroverzicht` });
+    const options = [opt('1'), opt('2'), opt('3')];
+    const picked = pickedEnclosures(options, new Set(['3', '1']));
+    expect(picked).toEqual(['Bijlage 1 uit mijn dossieroverzicht', 'Bijlage 3 uit mijn dossieroverzicht']);
+    expect(buildRequest({}, [], picked).enclosures).toEqual(picked);
+  });
+});
+
+describe("the organisation's address", () => {
+  const wpi = ['Postbus 2813', '1000 CV Amsterdam'];
+  it('comes from the last letter to the new recipient when the field is empty or was filled by the app', () => {
+    expect(addressForRecipient('', null, wpi)).toEqual({ value: 'Postbus 2813\n1000 CV Amsterdam', auto: 'Postbus 2813\n1000 CV Amsterdam' });
+    const other = 'Postbus 1\n1000 AA Amsterdam';
+    expect(addressForRecipient(other, other, wpi).value).toBe('Postbus 2813\n1000 CV Amsterdam');
+  });
+  it("never keeps the old recipient's remembered address for a new one", () => {
+    const old = 'Postbus 2813\n1000 CV Amsterdam';
+    expect(addressForRecipient(old, old, [])).toEqual({ value: '', auto: null });
+  });
+  it('keeps what the user typed', () => {
+    expect(addressForRecipient('Mijn eigen adres', 'Postbus 2813', wpi).value).toBe('Mijn eigen adres');
   });
 });
 

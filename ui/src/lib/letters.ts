@@ -2,7 +2,7 @@
 // the request sent to the backend, reordering grounds, and the words for the choices.
 // The letter itself is always Dutch; only the explanations follow the UI language.
 
-import type { BlankDto, Language, LetterOptionDto, LetterRequestDto, MissingDto, ProfileDto } from './bindings';
+import type { BlankDto, EnclosureOptionDto, Language, LetterOptionDto, LetterRequestDto, MissingDto, ProfileDto } from './bindings';
 
 /** The blanks the user's own details answer; asked once and remembered (the profile). */
 export const PROFILE_KEYS = ['naam', 'adres', 'email'] as const;
@@ -61,15 +61,33 @@ export function initialFills(blanks: readonly BlankDto[]): Record<string, string
   return out;
 }
 
-/** The request for the backend: filled blanks only, grounds in their order. */
-export function buildRequest(fills: Record<string, string>, grounds: readonly string[]): LetterRequestDto {
+/** The request for the backend: filled blanks only, grounds and enclosures in their order. */
+export function buildRequest(fills: Record<string, string>, grounds: readonly string[], enclosures: readonly string[] = []): LetterRequestDto {
   return {
     fills: Object.entries(fills)
       .filter(([, v]) => v.trim() !== '')
       .map(([key, value]) => ({ key, value: value.trim() })),
     grounds: grounds.map((g) => g.trim()).filter((g) => g !== ''),
-    enclosures: [],
+    enclosures: enclosures.filter((e) => e.trim() !== ''),
   };
+}
+
+/** The enclosures ticked, in the bundle's order (the order the options come in). */
+export function pickedEnclosures(options: readonly EnclosureOptionDto[], ticked: ReadonlySet<string>): string[] {
+  return options.filter((o) => ticked.has(o.label)).map((o) => o.text);
+}
+
+/**
+ * The address field after the recipient changed: the address remembered for the new
+ * recipient, unless the user typed an address of their own. `auto` is what the app put
+ * there last (remembered, never typed); an address that belonged to the old recipient
+ * is not kept for the new one.
+ */
+export function addressForRecipient(current: string, auto: string | null, remembered: readonly string[]): { value: string; auto: string | null } {
+  const typedByUser = current.trim() !== '' && current !== auto;
+  if (typedByUser) return { value: current, auto };
+  const next = remembered.join('\n');
+  return next === '' ? { value: '', auto: null } : { value: next, auto: next };
 }
 
 /** Required blanks the user emptied and the dossier cannot fill (checked before the preview). */

@@ -25,6 +25,7 @@ function fake(): { c: UndoCommands; calls: unknown[][] } {
     addToCase: rec('addToCase'),
     updatePerson: rec('updatePerson'),
     removeUnusedPerson: rec('removeUnusedPerson'),
+    undoLetterSent: rec('undoLetterSent'),
   } as unknown as UndoCommands;
   return { c, calls };
 }
@@ -47,6 +48,7 @@ const cases: Array<[UndoInput, unknown[]]> = [
   [{ kind: 'case-entry-remove', caseId: 3, entryId: 4 }, ['addToCase', 3, 4]],
   [{ kind: 'person-edit', id: 7, before }, ['updatePerson', 7, before]],
   [{ kind: 'person-add', id: 7 }, ['removeUnusedPerson', 7]],
+  [{ kind: 'letter-sent', entryId: 9 }, ['undoLetterSent', 9]],
 ];
 
 describe('undo takes back exactly the action it names', () => {

@@ -25,7 +25,8 @@ export type UndoKind =
   | 'case-entry-add'
   | 'case-entry-remove'
   | 'person-add'
-  | 'person-edit';
+  | 'person-edit'
+  | 'letter-sent';
 
 /** The object an action changed; two actions on the same target supersede each other. */
 export interface Target {
@@ -72,6 +73,7 @@ export interface UndoCommands {
   addToCase: (caseId: number, entryId: number) => Promise<Result<unknown, { code: string }>>;
   updatePerson: (id: number, fields: never) => Promise<Result<unknown, { code: string }>>;
   removeUnusedPerson: (id: number) => Promise<Result<unknown, { code: string }>>;
+  undoLetterSent: (id: number) => Promise<Result<unknown, { code: string }>>;
 }
 
 /** What each kind needs to be taken back. */
@@ -85,7 +87,8 @@ export type UndoInput =
   | { kind: 'case-edit'; id: number; before: unknown }
   | { kind: 'case-entry-add' | 'case-entry-remove'; caseId: number; entryId: number }
   | { kind: 'person-add'; id: number }
-  | { kind: 'person-edit'; id: number; before: unknown };
+  | { kind: 'person-edit'; id: number; before: unknown }
+  | { kind: 'letter-sent'; entryId: number };
 
 /**
  * The inverse of one action: the single command that takes exactly it back. An entry's
@@ -124,5 +127,8 @@ export function inverse(input: UndoInput, c: UndoCommands): () => Promise<Result
       return () => c.updatePerson(input.id, input.before as never);
     case 'person-add':
       return () => c.removeUnusedPerson(input.id);
+    case 'letter-sent':
+      // One core call takes back the whole sending: fields, link and proof.
+      return () => c.undoLetterSent(input.entryId);
   }
 }

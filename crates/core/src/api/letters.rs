@@ -9,11 +9,13 @@ use zeroize::Zeroizing;
 use super::attachments::PreparedAttachment;
 use super::entries::record;
 use super::now_string;
+use super::undo::{version_data, UNDO_REASON};
 use crate::clock::{dutch_today, Clock};
 use crate::contact_rule::rule_label_nl;
 use crate::entry::{Entry, EntryData, EntryKind};
 use crate::error::{from_sqlite, Error, Result};
 use crate::exemption::active_on;
+use crate::export::ExportOptions;
 use crate::letters::{
     compose, ground_from_entry, plain_text, render, Blank, LetterContext, LetterFormat,
     LetterOption, LetterRequest, LetterType, RenderedLetter, Template,
@@ -21,12 +23,32 @@ use crate::letters::{
 use crate::link::{EntryLink, LinkKind};
 use crate::reason::ChangeReason;
 use crate::store::history::{self, Action};
-use crate::store::{attachments, entries, links};
+use crate::store::{attachments, entries, links, search, settings};
 use crate::todo::{TodoKind, TodoState};
 use crate::vault::Dossier;
 
 /// The tag a letter-out entry has while it is a draft.
 pub const DRAFT_TAG: &str = "concept";
+
+/// The reason of the version [`Dossier::mark_letter_sent`] records (stored; never
+/// change it: [`Dossier::undo_letter_sent`] finds the sending by it).
+pub const SENT_REASON: &str = "verstuurd";
+
+/// A paper from the dossier that a letter can send along: an exhibit numbered as the
+/// overview of the whole dossier numbers it (without medical papers: a letter goes to
+/// the agency, which should never get the medical file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnclosureOption {
+    /// The exhibit's number in the overview ("3").
+    pub label: String,
+    pub attachment_id: i64,
+    pub entry_id: i64,
+    pub filename: String,
+    pub entry_title: String,
+    pub occurred_on: NaiveDate,
+    /// The line as the letter lists it (Dutch).
+    pub text: String,
+}
 
 /// A ground for an objection the dossier suggests, from an entry or an exemption.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +127,63 @@ impl Dossier {
             decision_overdue,
             objection_date,
             earliest: earliest.and_then(|d| crate::entry::parse_date(&d).ok()),
+            addresses: self.organisation_addresses()?,
         })
+    }
+
+    /// Every postal address remembered from a letter: case-folded organisation name →
+    /// address lines.
+    fn organisation_addresses(&self) -> Result<std::collections::BTreeMap<String, Vec<String>>> {
+        Ok(
+            settings::with_prefix(self.conn(), settings::ORGANISATION_ADDRESS)?
+                .into_iter()
+                .map(|(org, lines)| (org, lines.lines().map(str::to_string).collect()))
+                .collect(),
+        )
+    }
+
+    /// The postal address of `organisation` as the last letter to it gave it (empty
+    /// when no letter went to it yet); names compare case-folded.
+    pub fn organisation_address(&self, organisation: &str) -> Result<Vec<String>> {
+        let key = format!(
+            "{}{}",
+            settings::ORGANISATION_ADDRESS,
+            crate::person::folded(organisation)
+        );
+        Ok(settings::get(self.conn(), &key)?
+            .map(|v| v.lines().map(str::to_string).collect())
+            .unwrap_or_default())
+    }
+
+    /// The papers a letter from entry `id` can list as enclosures, numbered as the
+    /// overview of the whole dossier numbers its exhibits. The entry's own files are
+    /// left out when it is the decision: a copy of the decision always goes along.
+    pub fn enclosure_options(&self, id: i64) -> Result<Vec<EnclosureOption>> {
+        let own = self.entry(id)?;
+        let skip = (own.data.kind == EntryKind::Decision).then_some(id);
+        Ok(self
+            .bundle_exhibits(&ExportOptions::default())?
+            .into_iter()
+            .filter(|x| Some(x.entry_id) != skip)
+            .map(|x| {
+                let text = format!(
+                    "Bijlage {} uit mijn dossieroverzicht: {} ({}, {})",
+                    x.label,
+                    x.filename,
+                    x.entry_title,
+                    crate::letters::day_text(x.occurred_on)
+                );
+                EnclosureOption {
+                    label: x.label,
+                    attachment_id: x.attachment_id,
+                    entry_id: x.entry_id,
+                    filename: x.filename,
+                    entry_title: x.entry_title,
+                    occurred_on: x.occurred_on,
+                    text,
+                }
+            })
+            .collect())
     }
 
     /// The letters that fit entry `id` on `today`, most important first, each with its
@@ -220,7 +298,8 @@ impl Dossier {
         })
     }
 
-    /// Makes the letter and records it, in one transaction: a `letter-out` entry dated
+    /// Makes the letter and records it, in one transaction: the recipient's address
+    /// remembered for the next letter to them, a `letter-out` entry dated
     /// today with the letter's text, the file attached, tagged with its type and
     /// "concept" (a draft until [`Dossier::mark_letter_sent`]), linked to entry `id`
     /// as `same-decision` (so a draft never marks a deadline done), and with the term's
@@ -248,7 +327,22 @@ impl Dossier {
         let name = format!("{}-{}.{}", letter_type.name(), today, format.name());
         let file = PreparedAttachment::from_bytes(&name, Zeroizing::new(rendered.bytes.clone()))?;
         let now = now_string(clock);
+        // The address the letter went to, for the next letter to the same organisation.
+        let remembered = match l.recipient.split_first() {
+            Some((org, lines)) if !org.trim().is_empty() && !lines.is_empty() => Some((
+                format!(
+                    "{}{}",
+                    settings::ORGANISATION_ADDRESS,
+                    crate::person::folded(org)
+                ),
+                lines.join("\n"),
+            )),
+            _ => None,
+        };
         let entry = self.write(|tx| {
+            if let Some((key, lines)) = &remembered {
+                settings::set(tx, key, lines)?;
+            }
             let new_id = entries::insert(tx, &data, &now)?;
             record(tx, new_id, Action::Create, "", &now)?;
             file.store(tx, new_id, &now)?;
@@ -312,7 +406,7 @@ impl Dossier {
         let now = now_string(clock);
         self.write(|tx| {
             entries::update(tx, id, &data, &now)?;
-            record(tx, id, Action::Edit, "verstuurd", &now)?;
+            record(tx, id, Action::Edit, SENT_REASON, &now)?;
             if let Some(kind) = sent_link {
                 for draft in &drafts {
                     change_link(tx, draft, false, &now)?;
@@ -323,6 +417,106 @@ impl Dossier {
             if let Some(p) = proof {
                 p.store(tx, id, &now)?;
             }
+            entries::get(tx, id)?
+                .ok_or_else(|| Error::Invalid(format!("entry {id} does not exist")))
+        })
+    }
+}
+
+impl Dossier {
+    /// Takes back [`Dossier::mark_letter_sent`] as new history, in one transaction: the
+    /// letter is a draft again (its fields as before the sending, reason "ongedaan
+    /// gemaakt"), the link it got when sent is the draft's `same-decision` link again
+    /// (so the objection to-do is open again), and a proof attached with the sending is
+    /// taken off (it stays in the history). Refused when the letter changed since.
+    pub fn undo_letter_sent(&mut self, id: i64, clock: &dyn Clock) -> Result<Entry> {
+        let e = self.entry(id)?;
+        if e.data.kind != EntryKind::LetterOut || e.deleted_at.is_some() {
+            return Err(Error::Invalid(format!(
+                "entry {id} is not a letter of yours"
+            )));
+        }
+        let versions = self.history(id)?;
+        let at = versions
+            .iter()
+            .rposition(|v| v.action == "edit" && v.reason == SENT_REASON)
+            .ok_or_else(|| Error::Invalid(format!("letter {id} was not marked sent")))?;
+        let sent = &versions[at];
+        // After the sending only what the same transaction recorded: its links and proof.
+        let mut added = Vec::new();
+        let mut removed = Vec::new();
+        let mut files = false;
+        for v in &versions[at + 1..] {
+            let same_moment = v.recorded_at == sent.recorded_at;
+            match ChangeReason::parse(&v.reason) {
+                ChangeReason::LinkAdded { kind, to } if same_moment => added.push((kind, to)),
+                ChangeReason::LinkRemoved { kind, to } if same_moment => {
+                    removed.push((kind, to));
+                }
+                ChangeReason::FileAdded { .. } if same_moment => files = true,
+                _ => {
+                    return Err(Error::Invalid(format!(
+                        "letter {id} changed after it was marked sent; undo that first"
+                    )))
+                }
+            }
+        }
+        let before = at
+            .checked_sub(1)
+            .and_then(|i| versions.get(i))
+            .ok_or_else(|| Error::Damaged(format!("letter {id} has no version before sending")))?;
+        let draft = version_data(before)?;
+        draft.validate(clock)?;
+        let link = |(kind, to): &(String, i64)| -> Result<EntryLink> {
+            Ok(EntryLink {
+                from_id: id,
+                to_id: *to,
+                kind: LinkKind::from_name(kind)?,
+            })
+        };
+        let added = added.iter().map(link).collect::<Result<Vec<_>>>()?;
+        let removed = removed.iter().map(link).collect::<Result<Vec<_>>>()?;
+        let proofs: Vec<i64> = if files {
+            let mut kept: Vec<&str> = before
+                .attachments
+                .split(',')
+                .filter(|h| !h.is_empty())
+                .collect();
+            let mut out = Vec::new();
+            for a in self.attachments(id)? {
+                match kept.iter().position(|h| *h == a.sha256) {
+                    Some(i) => {
+                        kept.remove(i);
+                    }
+                    None => out.push(a.id),
+                }
+            }
+            out
+        } else {
+            Vec::new()
+        };
+        let now = now_string(clock);
+        self.write(|tx| {
+            entries::update(tx, id, &draft, &now)?;
+            record(tx, id, Action::Edit, UNDO_REASON, &now)?;
+            for l in &added {
+                change_link(tx, l, false, &now)?;
+            }
+            for l in &removed {
+                change_link(tx, l, true, &now)?;
+            }
+            for &a in &proofs {
+                let gone = attachments::detach(tx, a, &now)?;
+                attachments::bump_entry(tx, id, &now)?;
+                let entry = entries::get(tx, id)?
+                    .ok_or_else(|| Error::Invalid(format!("entry {id} does not exist")))?;
+                let reason = ChangeReason::FileRemoved {
+                    name: gone.filename,
+                    why: UNDO_REASON.to_string(),
+                };
+                history::record(tx, &entry, Action::Edit, &reason.stored(), &now)?;
+            }
+            search::reindex_entry(tx, id)?;
             entries::get(tx, id)?
                 .ok_or_else(|| Error::Invalid(format!("entry {id} does not exist")))
         })

@@ -1,9 +1,10 @@
 //! E-mail in as entries (F13) against the store: which messages are already in the
 //! dossier (by Message-ID and by the SHA-256 of their bytes), which people and
 //! organisation they name, and the import itself: every chosen message of every file
-//! in one transaction, or nothing.
+//! in one transaction, or nothing. Both the plan and the import report how far they
+//! are, message by message ([`MailProgress`]).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 use ring::digest;
@@ -46,9 +47,12 @@ impl std::fmt::Debug for MailInput {
 /// How to import.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MailImportOptions {
-    /// The day for messages that have no date (`--date`); without it such a message
-    /// is refused with [`MailProblemKind::NoDate`].
+    /// The day for messages that have no date (`--date`); without it (or a day of its
+    /// own in `dates`) such a message is refused with [`MailProblemKind::NoDate`].
     pub fallback_date: Option<NaiveDate>,
+    /// A day of its own for a message that has no date, by its source (`NAME`, or
+    /// `NAME #N` for message N of an mbox): the app asks for each one.
+    pub dates: BTreeMap<String, NaiveDate>,
     /// Add the suggested people to the entries (found by e-mail address or name, else
     /// added); when false, only the organisation is filled.
     pub add_people: bool,
@@ -58,6 +62,11 @@ pub struct MailImportOptions {
 }
 
 impl MailImportOptions {
+    /// The day a message without a date of its own gets, if the user gave one.
+    fn date_for(&self, source: &str) -> Option<NaiveDate> {
+        self.dates.get(source).copied().or(self.fallback_date)
+    }
+
     fn declines(&self, s: &SuggestedPerson) -> bool {
         let key = if s.email.trim().is_empty() {
             s.name.trim()
@@ -68,6 +77,23 @@ impl MailImportOptions {
             .iter()
             .any(|d| d.trim().eq_ignore_ascii_case(key))
     }
+}
+
+/// Which part of the work a [`MailProgress`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailStep {
+    /// Reading and examining the messages (the plan, and before an import).
+    Read,
+    /// Adding them to the dossier.
+    Write,
+}
+
+/// How far a plan or an import is: `done` of `total` messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MailProgress {
+    pub step: MailStep,
+    pub done: usize,
+    pub total: usize,
 }
 
 /// Why a message was not added again.
@@ -122,34 +148,45 @@ fn problem(file: &str, kind: MailProblemKind) -> MailProblem {
     }
 }
 
-/// The messages of one file: (source, original name, original bytes, parsed).
-type Read = (String, String, Vec<u8>, ParsedMail);
+/// One message of a chosen file, split off but not parsed yet.
+struct Raw {
+    /// The file's name, `NAME #N` for message N of an mbox.
+    source: String,
+    /// The name the kept original gets.
+    name: String,
+    bytes: Vec<u8>,
+    /// An Outlook .msg (else an RFC 5322 message).
+    msg: bool,
+}
 
-fn read_input(input: &MailInput) -> std::result::Result<Vec<Read>, MailProblem> {
+impl Raw {
+    fn parse(&self) -> std::result::Result<ParsedMail, MailProblem> {
+        let parsed = if self.msg {
+            mail::parse_msg(&self.bytes)
+        } else {
+            mail::parse_eml(&self.bytes)
+        };
+        parsed.map_err(|why| problem(&self.source, MailProblemKind::Unreadable(why)))
+    }
+}
+
+/// The messages of one file, in the order the user sees them (an mbox split, its
+/// picks checked); parsing is left to the loop that reports progress.
+fn split_input(input: &MailInput) -> std::result::Result<Vec<Raw>, MailProblem> {
     let name = input.name.as_str();
     let bad = |why: String| problem(name, MailProblemKind::Unreadable(why));
     if input.bytes.is_empty() {
         return Err(bad("the file is empty".into()));
     }
+    let single = |msg: bool| Raw {
+        source: name.into(),
+        name: name.into(),
+        bytes: input.bytes.clone(),
+        msg,
+    };
     match MailFormat::detect(name, &input.bytes) {
-        MailFormat::Eml => {
-            let parsed = mail::parse_eml(&input.bytes).map_err(bad)?;
-            Ok(vec![(
-                name.into(),
-                name.into(),
-                input.bytes.clone(),
-                parsed,
-            )])
-        }
-        MailFormat::Msg => {
-            let parsed = mail::parse_msg(&input.bytes).map_err(bad)?;
-            Ok(vec![(
-                name.into(),
-                name.into(),
-                input.bytes.clone(),
-                parsed,
-            )])
-        }
+        MailFormat::Eml => Ok(vec![single(false)]),
+        MailFormat::Msg => Ok(vec![single(true)]),
         MailFormat::Mbox => {
             let messages = mail::mbox_messages(&input.bytes).map_err(bad)?;
             let picks: Vec<usize> = match &input.pick {
@@ -176,16 +213,15 @@ fn read_input(input: &MailInput) -> std::result::Result<Vec<Read>, MailProblem> 
                 .unwrap_or(name)
                 .trim_end_matches(".mbox")
                 .to_string();
-            picks
+            Ok(picks
                 .into_iter()
-                .map(|n| {
-                    let bytes = messages[n - 1].clone();
-                    let source = format!("{name} #{n}");
-                    let parsed = mail::parse_eml(&bytes)
-                        .map_err(|why| problem(&source, MailProblemKind::Unreadable(why)))?;
-                    Ok((source, format!("{stem}-{n}.eml"), bytes, parsed))
+                .map(|n| Raw {
+                    source: format!("{name} #{n}"),
+                    name: format!("{stem}-{n}.eml"),
+                    bytes: messages[n - 1].clone(),
+                    msg: false,
                 })
-                .collect()
+                .collect())
         }
     }
 }
@@ -274,12 +310,14 @@ impl Dossier {
     }
 
     /// Reads every chosen message, examines its files and finds duplicates, before
-    /// anything is written. Every bad file is named; then nothing is imported.
+    /// anything is written, reporting each message read. Every bad file is named; then
+    /// nothing is imported.
     fn prepare_mail(
         &self,
         inputs: &[MailInput],
         opts: &MailImportOptions,
         clock: &dyn Clock,
+        progress: &mut dyn FnMut(MailProgress),
     ) -> Result<Vec<Prepared>> {
         let own = self.profile()?.email;
         if own.trim().is_empty() {
@@ -290,88 +328,110 @@ impl Dossier {
         let mut out: Vec<Prepared> = Vec::new();
         let mut seen_hash: HashSet<String> = HashSet::new();
         let mut seen_id: HashSet<String> = HashSet::new();
+        let mut raws = Vec::new();
         for input in inputs {
-            let messages = match read_input(input) {
-                Ok(m) => m,
+            match split_input(input) {
+                Ok(m) => raws.extend(m),
+                Err(p) => problems.push(p),
+            }
+        }
+        let total = raws.len();
+        for (done, raw) in raws.into_iter().enumerate() {
+            progress(MailProgress {
+                step: MailStep::Read,
+                done,
+                total,
+            });
+            let parsed = match raw.parse() {
+                Ok(p) => p,
                 Err(p) => {
                     problems.push(p);
                     continue;
                 }
             };
-            for (source, original_name, original, parsed) in messages {
-                let Some(MailDraft {
-                    mut data,
-                    people,
-                    domain,
-                }) = mail::draft(&parsed, &own, opts.fallback_date)
-                else {
-                    problems.push(problem(&source, MailProblemKind::NoDate));
-                    continue;
-                };
-                data.organisation = Self::organisation_of(&known, domain.as_deref());
-                if let Err(e) = data.validate(clock) {
-                    problems.push(problem(&source, MailProblemKind::Refused(e.to_string())));
-                    continue;
-                }
-                let sha256 = sha256_hex(&original);
-                let mut files = Vec::new();
-                let mut names = Vec::new();
-                let mut refused = None;
-                for f in std::iter::once((original_name.as_str(), &original)).chain(
-                    parsed
-                        .attachments
-                        .iter()
-                        .map(|a| (a.name.as_str(), &a.bytes)),
-                ) {
-                    match PreparedAttachment::from_bytes(f.0, Zeroizing::new(f.1.clone())) {
-                        Ok(p) => {
-                            names.push(f.0.to_string());
-                            files.push(p);
-                        }
-                        Err(Error::AttachmentEmpty(_)) => {}
-                        Err(e) => refused = Some(e.to_string()),
-                    }
-                }
-                if let Some(why) = refused {
-                    problems.push(problem(&source, MailProblemKind::Refused(why)));
-                    continue;
-                }
-                let message_id = parsed.message_id.clone().filter(|m| !m.is_empty());
-                let mut outcome = MailOutcome {
-                    source,
-                    data,
-                    people,
-                    attachments: names,
-                    sha256: sha256.clone(),
-                    message_id: message_id.clone(),
-                    entry_id: None,
-                    duplicate: None,
-                };
-                if let Some(id) = self.mail_by_hash(&sha256)? {
-                    outcome.entry_id = Some(id);
-                    outcome.duplicate = Some(DuplicateBy::Hash);
-                } else if let Some(found) = match &message_id {
-                    Some(m) => self.mail_by_message_id(m, outcome.data.occurred_on)?,
-                    None => None,
-                } {
-                    outcome.entry_id = Some(found);
-                    outcome.duplicate = Some(DuplicateBy::MessageId);
-                } else if seen_hash.contains(&sha256) {
-                    outcome.duplicate = Some(DuplicateBy::Hash);
-                } else if message_id.as_ref().is_some_and(|m| seen_id.contains(m)) {
-                    outcome.duplicate = Some(DuplicateBy::MessageId);
-                }
-                seen_hash.insert(sha256);
-                if let Some(m) = message_id {
-                    seen_id.insert(m);
-                }
-                out.push(Prepared {
-                    outcome,
-                    files,
-                    domain,
-                });
+            let Raw {
+                source,
+                name: original_name,
+                bytes: original,
+                ..
+            } = raw;
+            let Some(MailDraft {
+                mut data,
+                people,
+                domain,
+            }) = mail::draft(&parsed, &own, opts.date_for(&source))
+            else {
+                problems.push(problem(&source, MailProblemKind::NoDate));
+                continue;
+            };
+            data.organisation = Self::organisation_of(&known, domain.as_deref());
+            if let Err(e) = data.validate(clock) {
+                problems.push(problem(&source, MailProblemKind::Refused(e.to_string())));
+                continue;
             }
+            let sha256 = sha256_hex(&original);
+            let mut files = Vec::new();
+            let mut names = Vec::new();
+            let mut refused = None;
+            for f in std::iter::once((original_name.as_str(), &original)).chain(
+                parsed
+                    .attachments
+                    .iter()
+                    .map(|a| (a.name.as_str(), &a.bytes)),
+            ) {
+                match PreparedAttachment::from_bytes(f.0, Zeroizing::new(f.1.clone())) {
+                    Ok(p) => {
+                        names.push(f.0.to_string());
+                        files.push(p);
+                    }
+                    Err(Error::AttachmentEmpty(_)) => {}
+                    Err(e) => refused = Some(e.to_string()),
+                }
+            }
+            if let Some(why) = refused {
+                problems.push(problem(&source, MailProblemKind::Refused(why)));
+                continue;
+            }
+            let message_id = parsed.message_id.clone().filter(|m| !m.is_empty());
+            let mut outcome = MailOutcome {
+                source,
+                data,
+                people,
+                attachments: names,
+                sha256: sha256.clone(),
+                message_id: message_id.clone(),
+                entry_id: None,
+                duplicate: None,
+            };
+            if let Some(id) = self.mail_by_hash(&sha256)? {
+                outcome.entry_id = Some(id);
+                outcome.duplicate = Some(DuplicateBy::Hash);
+            } else if let Some(found) = match &message_id {
+                Some(m) => self.mail_by_message_id(m, outcome.data.occurred_on)?,
+                None => None,
+            } {
+                outcome.entry_id = Some(found);
+                outcome.duplicate = Some(DuplicateBy::MessageId);
+            } else if seen_hash.contains(&sha256) {
+                outcome.duplicate = Some(DuplicateBy::Hash);
+            } else if message_id.as_ref().is_some_and(|m| seen_id.contains(m)) {
+                outcome.duplicate = Some(DuplicateBy::MessageId);
+            }
+            seen_hash.insert(sha256);
+            if let Some(m) = message_id {
+                seen_id.insert(m);
+            }
+            out.push(Prepared {
+                outcome,
+                files,
+                domain,
+            });
         }
+        progress(MailProgress {
+            step: MailStep::Read,
+            done: total,
+            total,
+        });
         if !problems.is_empty() {
             return Err(Error::MailRefused(problems));
         }
@@ -387,8 +447,19 @@ impl Dossier {
         opts: &MailImportOptions,
         clock: &dyn Clock,
     ) -> Result<Vec<MailOutcome>> {
+        self.mail_plan_with_progress(inputs, opts, clock, &mut |_| {})
+    }
+
+    /// [`Dossier::mail_plan`], telling `progress` after each message read.
+    pub fn mail_plan_with_progress(
+        &self,
+        inputs: &[MailInput],
+        opts: &MailImportOptions,
+        clock: &dyn Clock,
+        progress: &mut dyn FnMut(MailProgress),
+    ) -> Result<Vec<MailOutcome>> {
         Ok(self
-            .prepare_mail(inputs, opts, clock)?
+            .prepare_mail(inputs, opts, clock, progress)?
             .into_iter()
             .map(|p| p.outcome)
             .collect())
@@ -405,12 +476,30 @@ impl Dossier {
         opts: &MailImportOptions,
         clock: &dyn Clock,
     ) -> Result<MailImportReport> {
-        let prepared = self.prepare_mail(inputs, opts, clock)?;
+        self.import_mail_with_progress(inputs, opts, clock, &mut |_| {})
+    }
+
+    /// [`Dossier::import_mail`], telling `progress` after each message read and each
+    /// message written (the write is still one transaction: all or nothing).
+    pub fn import_mail_with_progress(
+        &mut self,
+        inputs: &[MailInput],
+        opts: &MailImportOptions,
+        clock: &dyn Clock,
+        progress: &mut dyn FnMut(MailProgress),
+    ) -> Result<MailImportReport> {
+        let prepared = self.prepare_mail(inputs, opts, clock, progress)?;
         let now = now_string(clock);
+        let total = prepared.len();
         self.write(|tx| {
             let mut report = MailImportReport::default();
             let mut known = people::list(tx)?;
-            for p in prepared {
+            for (done, p) in prepared.into_iter().enumerate() {
+                progress(MailProgress {
+                    step: MailStep::Write,
+                    done,
+                    total,
+                });
                 let mut outcome = p.outcome;
                 if outcome.duplicate.is_some() {
                     report.skipped.push(outcome);
@@ -469,6 +558,11 @@ impl Dossier {
                 outcome.data = data;
                 report.added.push(outcome);
             }
+            progress(MailProgress {
+                step: MailStep::Write,
+                done: total,
+                total,
+            });
             Ok(report)
         })
     }

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::options::{
-    ExportAttachment, ExportInput, ExportOptions, ExportPerson, Lang, OpenDeadline,
+    BundleExhibit, ExportAttachment, ExportInput, ExportOptions, ExportPerson, Lang, OpenDeadline,
 };
 use super::{export_pdf, PdfBundle};
 use crate::clock::Clock;
@@ -69,6 +69,53 @@ impl Dossier {
     /// The PDF bundle for `options`, as bytes for the file the user chose.
     pub fn export_pdf(&self, options: &ExportOptions, clock: &dyn Clock) -> Result<Vec<u8>> {
         Ok(self.export_bundle(options, clock)?.bytes)
+    }
+
+    /// The exhibits the bundle for `options` numbers, without reading a file's bytes or
+    /// the chain: what a letter names as its enclosures ("Bijlage 3").
+    pub fn bundle_exhibits(&self, options: &ExportOptions) -> Result<Vec<BundleExhibit>> {
+        let entries = self.entries()?;
+        let mut attachments = Vec::new();
+        for e in entries
+            .iter()
+            .filter(|e| e.deleted_at.is_none() && options.prints(e))
+        {
+            for a in self.attachments(e.id)? {
+                attachments.push(ExportAttachment {
+                    id: a.id,
+                    entry_id: a.entry_id,
+                    filename: a.filename,
+                    media_type: a.media_type,
+                    sha256: a.sha256,
+                    bytes: Vec::new(),
+                });
+            }
+        }
+        let input = ExportInput {
+            entries,
+            attachments,
+            ..ExportInput::default()
+        };
+        Ok(super::numbered(&input, options)
+            .into_iter()
+            .map(|n| {
+                let att = &input.attachments[n.attachment];
+                let title = input
+                    .entries
+                    .iter()
+                    .find(|e| e.id == n.entry_id)
+                    .map(|e| e.data.title.clone())
+                    .unwrap_or_default();
+                BundleExhibit {
+                    label: n.label,
+                    entry_id: n.entry_id,
+                    attachment_id: att.id,
+                    filename: att.filename.clone(),
+                    occurred_on: n.occurred_on,
+                    entry_title: title,
+                }
+            })
+            .collect())
     }
 
     /// The bundle with its page and exhibit counts (for the Export screen).

@@ -30,8 +30,8 @@ mod toc;
 mod xmp;
 
 pub use options::{
-    CoverPerson, ExportAttachment, ExportInput, ExportOptions, ExportPerson, Lang, OpenDeadline,
-    PdfBundle,
+    BundleExhibit, CoverPerson, ExportAttachment, ExportInput, ExportOptions, ExportPerson, Lang,
+    OpenDeadline, PdfBundle,
 };
 
 /// How one attachment would be printed (the `fuzzing` feature's entry point).

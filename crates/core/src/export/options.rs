@@ -126,6 +126,18 @@ pub struct ExportInput {
     pub exemptions: Vec<Exemption>,
 }
 
+/// One exhibit as the bundle numbers it, named for a letter's list of enclosures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleExhibit {
+    /// "3", or "M2" in the medical annex.
+    pub label: String,
+    pub entry_id: i64,
+    pub attachment_id: i64,
+    pub filename: String,
+    pub occurred_on: NaiveDate,
+    pub entry_title: String,
+}
+
 /// The finished PDF and what the Export screen shows about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfBundle {

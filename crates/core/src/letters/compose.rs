@@ -37,6 +37,19 @@ pub struct LetterContext {
     pub objection_date: Option<NaiveDate>,
     /// The earliest day in the dossier: the suggested start of an inzage period.
     pub earliest: Option<NaiveDate>,
+    /// Postal addresses of organisations written to before (name case-folded as
+    /// `crate::person::folded` → address lines): typed once, used again.
+    pub addresses: BTreeMap<String, Vec<String>>,
+}
+
+impl LetterContext {
+    /// The address remembered for `organisation`, if it was written to before.
+    fn address_of(&self, organisation: &str) -> Option<String> {
+        self.addresses
+            .get(&crate::person::folded(organisation))
+            .filter(|lines| !lines.is_empty())
+            .map(|lines| lines.join("\n"))
+    }
 }
 
 /// What the user asks for: the letter type, the blanks filled (`key` → text), the
@@ -188,6 +201,9 @@ fn suggestions(ctx: &LetterContext) -> BTreeMap<&'static str, String> {
         .map(|e| e.data.organisation.clone())
         .filter(|o| !o.is_empty())
         .unwrap_or_else(|| d.organisation.clone());
+    if let Some(address) = ctx.address_of(&org) {
+        m.insert("ontvanger_adres", address);
+    }
     m.insert("ontvanger", org);
     m.insert(
         "periode_van",
@@ -306,6 +322,15 @@ pub fn compose(
         if !s.trim().is_empty() {
             v.insert(k.clone(), s.trim().to_string());
         }
+    }
+    // A recipient typed without an address: their own remembered address, never the
+    // one remembered for the organisation the dossier suggested.
+    let typed = |k: &str| req.fills.get(k).filter(|s| !s.trim().is_empty());
+    if let (Some(to), None) = (typed("ontvanger"), typed("ontvanger_adres")) {
+        match ctx.address_of(to) {
+            Some(address) => v.insert("ontvanger_adres".into(), address),
+            None => v.remove("ontvanger_adres"),
+        };
     }
     let mut grounds: Vec<String> = v
         .get("gronden")

@@ -8,6 +8,7 @@ mod originals;
 mod text;
 mod write;
 
+pub use lock::phone_password;
 pub use write::{check_target, write_dir, write_zip};
 
 use std::collections::HashSet;
