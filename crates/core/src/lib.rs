@@ -42,10 +42,12 @@ pub mod store;
 mod store;
 pub mod todo;
 pub mod vault;
+pub mod verslag;
 
 pub use api::attachments::PreparedAttachment;
 pub use api::letters::{GroundSuggestion, MadeLetter, DRAFT_TAG};
 pub use api::mail::{DuplicateBy, MailImportOptions, MailImportReport, MailInput, MailOutcome};
+pub use api::verslag::VerslagView;
 pub use attachment::{Attachment, Preview};
 pub use case::{Case, CaseData, CaseStatus};
 pub use clock::{dutch_today, Clock, FixedClock, SystemClock};
@@ -60,3 +62,4 @@ pub use profile::Profile;
 pub use reason::{ChangeReason, ReasonLang};
 pub use store::history::{ChainReport, Version, GENESIS};
 pub use vault::{Dossier, KdfParams, RecoveryCode, SlotCopy, Unlock};
+pub use verslag::{Statement, StatementInput, Status, Verslag};
