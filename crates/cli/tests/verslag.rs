@@ -232,3 +232,52 @@ fn another_file_is_refused_once_statements_quote_the_report() {
     let err = fails(&en(&["verslag", &d, "1", "--clear"]), 13);
     assert!(err.contains("remove them first"), "{err}");
 }
+
+#[test]
+fn the_correction_letter_comes_from_the_statements() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = meeting(tmp.path());
+    ok(&en(&["verslag", &d, "1", "--set", "1"]));
+    ok(&en(&[
+        "statement-add",
+        &d,
+        "1",
+        "--quote",
+        "Klant gaat akkoord met een jobhunter.",
+        "--status",
+        "not-said",
+        "--mine",
+        "Ik heb gezegd dat ik erover wil nadenken",
+    ]));
+    ok(&en(&[
+        "profile",
+        &d,
+        "--name",
+        "Fatima el Amrani",
+        "--address",
+        "Javaplein 12-2",
+        "--address",
+        "1094 HH Amsterdam",
+    ]));
+    let out = tmp.path().join("correctie.txt");
+    ok(&en(&[
+        "letter",
+        &d,
+        "1",
+        "--type",
+        "correctie",
+        "--from-statements",
+        "--fill",
+        "ontvanger=WPI",
+        "--fill",
+        "ontvanger_adres=Postbus 2222|1000 CE Amsterdam",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("1. In het verslag staat: „Klant gaat akkoord met een jobhunter.” Dit is niet gezegd. Wat er moet staan: Ik heb gezegd dat ik erover wil nadenken."),
+        "{text}"
+    );
+}

@@ -371,6 +371,70 @@ fn abbreviation(sentence: &[char]) -> bool {
     )
 }
 
+/// What the correction letter (`correctie`, art. 16 AVG) is filled with from the
+/// statements: `waar` names the verslag, `onjuist` holds one numbered point per
+/// statement marked klopt niet / onvolledig / niet gezegd / niet besproken (the
+/// verslag's words, what is wrong with them, the user's version and what backs it),
+/// `juist` asks to correct each point or add the user's version. `support` gives the
+/// words for a supporting entry or file ("mijn registratie van 20-10-2026: Brief van
+/// de huisarts"). Letters are in Dutch. `None` when no statement asks a correction.
+pub fn correction_fills(
+    what: &str,
+    v: &Verslag,
+    support: &dyn Fn(&Statement) -> Vec<String>,
+) -> Option<Vec<(&'static str, String)>> {
+    let points: Vec<String> = v
+        .in_order()
+        .into_iter()
+        .filter(|s| s.status.asks_correction())
+        .enumerate()
+        .map(|(i, s)| {
+            let verdict = match s.status {
+                Status::Incorrect => "Dit klopt niet.",
+                Status::Incomplete => "Dit is niet volledig.",
+                Status::NotSaid => "Dit is niet gezegd.",
+                _ => "Hierover is in het gesprek niet gesproken.",
+            };
+            let quote: String = s.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            let stop = if quote.ends_with(['.', '!', '?']) {
+                ""
+            } else {
+                "."
+            };
+            let mut point = format!("{}. In het verslag staat: „{quote}”{stop} {verdict}", i + 1);
+            let mine = s
+                .my_version
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !mine.is_empty() {
+                point.push_str(&format!(" Wat er moet staan: {mine}"));
+                if !mine.ends_with(['.', '!', '?']) {
+                    point.push('.');
+                }
+            }
+            let backed = support(s);
+            if !backed.is_empty() {
+                point.push_str(&format!(" Zie ook {}.", backed.join("; ")));
+            }
+            point
+        })
+        .collect();
+    if points.is_empty() {
+        return None;
+    }
+    let juist = if points.len() == 1 {
+        "zoals bij het punt hierboven staat. Ik vraag u het verslag zo te verbeteren of aan te vullen, of anders mijn versie aan het verslag in mijn dossier toe te voegen."
+    } else {
+        "zoals bij elk punt hierboven staat. Ik vraag u het verslag zo te verbeteren of aan te vullen, of anders mijn versie bij elk punt aan het verslag in mijn dossier toe te voegen."
+    };
+    Some(vec![
+        ("waar", what.to_string()),
+        ("onjuist", points.join("\n\n")),
+        ("juist", juist.to_string()),
+    ])
+}
+
 mod status_form {
     use super::Status;
     use serde::de::Error as _;

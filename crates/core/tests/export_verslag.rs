@@ -208,3 +208,46 @@ fn the_schedule_sets_the_report_against_my_version_with_links_to_the_support() {
     let letter_page = block_of_letter.unwrap();
     assert!(targets.contains(&letter_page), "{targets:?} {letter_page}");
 }
+
+#[test]
+fn the_correction_letter_is_made_from_the_statements_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = dossier(dir.path());
+    let (_, meeting, _) = with_statements(&mut d);
+    d.set_profile(&dossier_core::Profile {
+        name: "Fatima el Amrani".into(),
+        address: vec!["Javaplein 12-2".into(), "1094 HH Amsterdam".into()],
+        email: String::new(),
+    })
+    .unwrap();
+    let mut req = dossier_core::letters::LetterRequest::default();
+    req.fills = d.correction_fills(meeting).unwrap().into_iter().collect();
+    req.fills.insert("ontvanger".into(), "WPI".into());
+    req.fills.insert(
+        "ontvanger_adres".into(),
+        "Postbus 2222\n1000 CE Amsterdam".into(),
+    );
+    let made = d
+        .render_letter(
+            meeting,
+            dossier_core::letters::LetterType::Correctie,
+            &req,
+            dossier_core::letters::LetterFormat::Pdf,
+            day("2026-11-22"),
+        )
+        .unwrap();
+    let text = flat(&pages(&made.bytes, false).join("\n"));
+    for want in [
+        "Betreft: Verzoek om correctie van mijn gegevens (artikel 16 AVG)",
+        "artikel 16 van de Algemene verordening gegevensbescherming",
+        "Het gaat om: het verslag van ons gesprek op dinsdag 3 november 2026 (Gesprek met de klantmanager), dat ik ontving als verslag-wpi.txt.",
+        "1. In het verslag staat: „Klant geeft aan dat hij volledig kan werken.” Dit is niet gezegd. Wat er moet staan: Ik heb gezegd dat ik tot 1 januari ziek ben; de huisarts schreef dat ook. Zie ook mijn registratie van 20-10-2026: Brief van de huisarts; het stuk huisarts.txt.",
+        "2. In het verslag staat: „Klant gaat akkoord met een jobhunter.” Dit klopt niet. Wat er moet staan: Ik heb gezegd dat ik erover wil nadenken. Ik heb niets getekend.",
+        "Wat er moet staan: zoals bij elk punt hierboven staat. Ik vraag u het verslag zo te verbeteren",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+    // The statement that is right is not a point of the letter.
+    assert!(!text.contains("zijn cv"), "{text}");
+    assert!(!text.contains("3. In het verslag"), "{text}");
+}

@@ -364,6 +364,54 @@ impl Dossier {
     }
 }
 
+impl Dossier {
+    /// The blanks of the correction letter (`correctie`) made from the entry's
+    /// statements in one step (see [`verslag::correction_fills`]); a front end passes
+    /// them as the letter's fills, and the user may still change them.
+    pub fn correction_fills(&self, entry_id: i64) -> Result<Vec<(String, String)>> {
+        let e = self.entry(entry_id)?;
+        let v =
+            e.data.verslag.as_ref().ok_or_else(|| {
+                Error::Invalid(format!("entry {entry_id} has no report chosen yet"))
+            })?;
+        let (a, _) = pinned(self.conn(), entry_id, v)?;
+        let day = crate::deadline::long_date_nl(e.data.occurred_on);
+        let what = format!(
+            "het verslag van ons gesprek op {day} ({}), dat ik ontving als {}",
+            e.data.title.trim(),
+            a.filename
+        );
+        let conn = self.conn();
+        let support = |s: &Statement| -> Vec<String> {
+            let entries = s.support_entries.iter().filter_map(|id| {
+                let e = entries::get(conn, *id).ok().flatten()?;
+                // Medical entries are not named in a letter to the agency.
+                (!e.data.is_medical()).then(|| {
+                    format!(
+                        "mijn registratie van {}: {}",
+                        e.data.occurred_on.format("%d-%m-%Y"),
+                        e.data.title.trim()
+                    )
+                })
+            });
+            let files = s.support_attachments.iter().filter_map(|id| {
+                let a = files::get(conn, *id).ok().flatten()?;
+                let owner = entries::get(conn, a.entry_id).ok().flatten()?;
+                (!owner.data.is_medical()).then(|| format!("het stuk {}", a.filename))
+            });
+            entries.chain(files).collect()
+        };
+        verslag::correction_fills(&what, v, &support)
+            .map(|f| f.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+            .ok_or_else(|| {
+                Error::Invalid(
+                    "no statement is marked incorrect, incomplete, not said or not discussed, so there is nothing to correct"
+                        .into(),
+                )
+            })
+    }
+}
+
 fn no_statement(entry_id: i64, n: u32) -> Error {
     Error::Invalid(format!(
         "entry {entry_id} has no statement {n}; `dossier statements` lists them"
