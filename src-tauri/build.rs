@@ -95,6 +95,14 @@ fn main() {
             "set_mail_own_address",
             "plan_mail",
             "import_mail",
+            "get_verslag",
+            "attachment_text",
+            "set_verslag",
+            "clear_verslag",
+            "add_statement",
+            "change_statement",
+            "remove_statement",
+            "correction_fills",
         ]),
     ))
     .expect("tauri build script");
