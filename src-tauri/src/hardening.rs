@@ -32,6 +32,8 @@ const STRING_ARGS: &[&str] = &[
     "sentOn",
     "how",
     "email",
+    // The verslag's text as the user typed it from a photo: stored as text, never opened.
+    "typedText",
 ];
 
 /// Words that mark a value as naming a place on disk.

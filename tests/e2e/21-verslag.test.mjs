@@ -142,6 +142,24 @@ test("verslag: three statements by keyboard, the schedule in the PDF, the correc
     await shot(s, "21-verslag-statements");
     await assertAccessible(s, "verslag: the statements");
 
+    // A mouse selection from the middle of one sentence into the next snaps to both
+    // whole sentences (done as the mouse does: a selection, then the button let go).
+    await s.exec(
+      `const els = document.querySelectorAll('[data-testid="verslag-sentence"]');
+       const r = document.createRange();
+       r.setStart(els[1].firstChild, 10);
+       r.setEnd(els[2].firstChild, 5);
+       const sel = window.getSelection();
+       sel.removeAllRanges();
+       sel.addRange(r);
+       document.querySelector('[data-testid="verslag-text"]').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));`,
+    );
+    await s.byTestId("statement-form");
+    await waitFor("the whole sentences quoted", async () =>
+      (await textOf(s, "statement-quote")) === "„Klant geeft aan dat hij volledig kan werken. Klant gaat akkoord met een jobhunter.”",
+    );
+    await (await s.byTestId("statement-cancel")).click();
+
     // An edit of the entry keeps every statement (the editor does not carry them).
     await (await s.byTestId("back-button")).click();
     await s.byTestId("screen-entry");

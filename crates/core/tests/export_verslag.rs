@@ -220,8 +220,10 @@ fn the_correction_letter_is_made_from_the_statements_in_one_step() {
         email: String::new(),
     })
     .unwrap();
-    let mut req = dossier_core::letters::LetterRequest::default();
-    req.fills = d.correction_fills(meeting).unwrap().into_iter().collect();
+    let mut req = dossier_core::letters::LetterRequest {
+        fills: d.correction_fills(meeting).unwrap().into_iter().collect(),
+        ..Default::default()
+    };
     req.fills.insert("ontvanger".into(), "WPI".into());
     req.fills.insert(
         "ontvanger_adres".into(),
