@@ -281,3 +281,45 @@ fn the_correction_letter_comes_from_the_statements() {
         "{text}"
     );
 }
+
+#[test]
+fn a_photo_of_the_report_gets_the_text_typed_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("kluis").to_str().unwrap().to_string();
+    // A 1×1 PNG: a photo without text of its own.
+    let photo = tmp.path().join("verslag-foto.png");
+    std::fs::write(
+        &photo,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef\0\0\0\0IEND\xaeB`\x82",
+    )
+    .unwrap();
+    let typed = tmp.path().join("overgetypt.txt");
+    std::fs::write(&typed, "Klant wil werken. Klant heeft geen klachten.\n").unwrap();
+    ok(&en(&["init", &d]));
+    ok(&en(&[
+        "add",
+        &d,
+        "--kind",
+        "call-in",
+        "--date",
+        "2026-11-03",
+        "--attach",
+        photo.to_str().unwrap(),
+    ]));
+    // A photo has no text of its own: the text typed over is the report's text.
+    let out = ok(&en(&[
+        "verslag",
+        &d,
+        "1",
+        "--set",
+        "1",
+        "--typed",
+        typed.to_str().unwrap(),
+    ]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].ends_with("\ttext typed by you"), "{out}");
+    assert_eq!(
+        lines[1..],
+        ["0\tKlant wil werken.", "18\tKlant heeft geen klachten."]
+    );
+}
