@@ -226,6 +226,25 @@ test("verslag: three statements by keyboard, the schedule in the PDF, the correc
     assert.ok(row && row.includes("klopt niet") && row.includes("Ik wil er eerst over"), `one row reads across: ${row}`);
     mkdirSync(outDir, { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "70", "-f", String(at + 1), "-l", String(at + 1), "-singlefile", pdf, join(outDir, "21-verslag-schedule-page")]);
+
+    // A photo of a verslag: its text is typed over, and kept as typed by the user.
+    await (await s.byTestId("timeline-button")).click();
+    await s.byTestId("screen-timeline");
+    await addEntry(s, { kind: "call-in", title: "Gebeld door de jobhunter", fields: { "entry-date": daysAgo(2) } });
+    const photo = join(app.home, "verslag-foto.png");
+    writeFileSync(photo, Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC", "base64"));
+    await pickInDialog(s, "add-file-button", [photo]);
+    await s.byTestId("attach-done", 20000);
+    await (await s.byTestId("verslag-button")).click();
+    await s.byTestId("verslag-typed", 15000);
+    await s.byTestId("verslag-photo", 15000);
+    await (await s.byTestId("verslag-typed")).fill("Klant wil werken. Klant heeft geen klachten.");
+    await waitFor("the text typed", () => s.exec(`return document.querySelector('[data-testid="verslag-typed"]').value.endsWith('klachten.');`));
+    await shot(s, "21-verslag-photo-typed");
+    await assertAccessible(s, "verslag: a photo's text typed over");
+    await (await s.byTestId("verslag-use")).click();
+    await waitCount(s, "verslag-sentence", 2, 15000);
+    assert.match(await textOf(s, "verslag-typed-note"), /door u overgetypt/);
   } finally {
     await app.close();
   }

@@ -1035,6 +1035,7 @@ export const en: Messages = {
   'error.mail_needs_own_address': 'First fill in your own e-mail address.',
   // The agency's report against my version (issue 14 part 3)
   'verslag.back': 'Back to the entry',
+  'verslag.photoAlt': 'The photo of the report, to type its text from',
   'verslag.open': 'The agency\'s report',
   'verslag.title': 'The agency\'s report',
   'verslag.intro': 'Did the agency write a report of "{title}"? Set next to each sentence what, in your view, was really said. Your lawyer then sees the report and your version side by side.',

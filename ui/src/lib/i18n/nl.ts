@@ -1034,6 +1034,7 @@ export const nl = {
   'error.mail_needs_own_address': 'Vul eerst uw eigen e-mailadres in.',
   // Verslag van de instantie tegenover mijn versie (issue 14 deel 3)
   'verslag.back': 'Terug naar de registratie',
+  'verslag.photoAlt': 'De foto van het [[verslag]], om de tekst van over te typen',
   'verslag.open': '[[Verslag]] van de instantie',
   'verslag.title': '[[Verslag]] van de instantie',
   'verslag.intro': 'Heeft de instantie een [[verslag]] gemaakt van "{title}"? Zet hier naast elke zin wat er volgens u echt is gezegd. Uw advocaat ziet het [[verslag]] en uw versie dan naast elkaar.',
