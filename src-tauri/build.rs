@@ -100,6 +100,14 @@ fn main() {
             "import_mail",
             "suggest_pdf_password",
             "make_package",
+            "get_verslag",
+            "attachment_text",
+            "set_verslag",
+            "clear_verslag",
+            "add_statement",
+            "change_statement",
+            "remove_statement",
+            "correction_fills",
         ]),
     ))
     .expect("tauri build script");

@@ -86,11 +86,15 @@ pub async fn save_entry(
     fields: EntryFieldsDto,
     reason: String,
 ) -> Result<EntryDetailDto> {
-    let data = EntryData::try_from(fields)?;
+    let mut data = EntryData::try_from(fields)?;
     state.with_dossier(|d| {
         let saved = match id {
             None => d.add_entry(&data, &SystemClock)?,
-            Some(id) => d.update_entry(i64::from(id), &data, &reason, &SystemClock)?,
+            Some(id) => {
+                // The editor does not show the verslag: the entry keeps its own.
+                data.verslag = d.entry(i64::from(id))?.data.verslag;
+                d.update_entry(i64::from(id), &data, &reason, &SystemClock)?
+            }
         };
         detail(d, saved.id)
     })

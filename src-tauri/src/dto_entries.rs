@@ -123,9 +123,18 @@ fn renamed(v: serde_json::Value, f: fn(&str) -> String) -> serde_json::Value {
     }
 }
 
+/// The model's fields the editor does not carry: the verslag and its statements have
+/// their own commands (`commands_verslag.rs`), and `save_entry` passes the entry's
+/// current one on, so an edit never drops a statement.
+const NOT_EDITED: [&str; 1] = ["verslag"];
+
 impl From<&EntryData> for EntryFieldsDto {
     fn from(d: &EntryData) -> Self {
-        let fields = serde_json::Value::Object(dossier_core::record::fields(d));
+        let mut fields = dossier_core::record::fields(d);
+        for key in NOT_EDITED {
+            fields.remove(key);
+        }
+        let fields = serde_json::Value::Object(fields);
         // The DTO has a key for every field of the model (tested below).
         serde_json::from_value(renamed(fields, camel)).expect("the DTO covers the entry model")
     }
@@ -616,6 +625,7 @@ mod model_tests {
         };
         let mut model: Vec<String> = dossier_core::record::fields(&data)
             .keys()
+            .filter(|k| !NOT_EDITED.contains(&k.as_str()))
             .map(|k| camel(k))
             .collect();
         let mut keys = keys;

@@ -42,6 +42,9 @@ pub enum ErrorCode {
     MailRefused,
     MailNeedsDate,
     MailNeedsOwnAddress,
+    /// The verslag's file no longer hashes to its pin, or another file is offered in
+    /// its place while statements quote it.
+    VerslagChanged,
     Internal,
 }
 
@@ -102,6 +105,7 @@ impl From<dossier_core::Error> for IpcError {
             E::MailRefused(_) if e.code() == "mail_needs_date" => ErrorCode::MailNeedsDate,
             E::MailRefused(_) => ErrorCode::MailRefused,
             E::MailNeedsOwnAddress => ErrorCode::MailNeedsOwnAddress,
+            E::VerslagChanged { .. } => ErrorCode::VerslagChanged,
             _ => ErrorCode::Internal,
         };
         IpcError {
@@ -168,6 +172,10 @@ mod tests {
                 kind: dossier_core::mail::MailProblemKind::Unreadable("x".into()),
             }]),
             dossier_core::Error::MailNeedsOwnAddress,
+            dossier_core::Error::VerslagChanged {
+                nl: "x".into(),
+                en: "x".into(),
+            },
         ];
         for e in samples {
             let core_code = e.code();

@@ -36,6 +36,8 @@ const STRING_ARGS: &[&str] = &[
     "organisation",
     // The package's PDF password: only ever a password, never opened as a file.
     "pdfPassword",
+    // The verslag's text as the user typed it from a photo: stored as text, never opened.
+    "typedText",
 ];
 
 /// Words that mark a value as naming a place on disk.

@@ -15,6 +15,7 @@ mod commands_matters;
 mod commands_package;
 mod commands_todos;
 mod commands_vault;
+mod commands_verslag;
 // Debug builds only: dialogs answered from a test queue (e2e). Release builds lack it.
 #[cfg(debug_assertions)]
 mod dialog_hook;
@@ -25,6 +26,7 @@ mod dto_letters;
 mod dto_mail;
 mod dto_matters;
 mod dto_todos;
+mod dto_verslag;
 mod error;
 mod grants;
 #[cfg(test)]
@@ -140,6 +142,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_mail::import_mail,
             commands_package::suggest_pdf_password,
             commands_package::make_package,
+            commands_verslag::get_verslag,
+            commands_verslag::attachment_text,
+            commands_verslag::set_verslag,
+            commands_verslag::clear_verslag,
+            commands_verslag::add_statement,
+            commands_verslag::change_statement,
+            commands_verslag::remove_statement,
+            commands_verslag::correction_fills,
         ])
         .events(collect_events![
             dto::DossierLocked,

@@ -67,7 +67,7 @@ test("package: a folder with a locked PDF that checks out, then a .zip; a taken 
     assert.match(await textOf(s, "package-no-cases"), /nog geen zaken/);
     await waitFor("the count", async () => (await textOf(s, "package-count")).includes("Registraties: 1. Originele bestanden: 1."));
     assert.match(await textOf(s, "package-medical-left-out"), /Medische registraties die eruit blijven: 1\./);
-    await shot(s, "21-package");
+    await shot(s, "22-package");
     await assertAccessible(s, "package");
 
     // A password, by keyboard: the app makes one and says to give it by phone.
@@ -83,7 +83,7 @@ test("package: a folder with a locked PDF that checks out, then a .zip; a taken 
     await waitFor("another password", async () => (await (await s.byTestId("package-password")).attr("data-password")) !== first);
     const password = await (await s.byTestId("package-password")).attr("data-password");
     await s.exec(`document.querySelector('[data-testid="package-password-group"]').scrollIntoView({ block: 'center' });`);
-    await shot(s, "21-package-password");
+    await shot(s, "22-package-password");
     await assertAccessible(s, "package (password)");
 
     // A folder: the package goes into a new folder inside the one chosen.
@@ -103,7 +103,7 @@ test("package: a folder with a locked PDF that checks out, then a .zip; a taken 
     assert.ok(done.includes(password), "the password is shown once more with the advice");
     assert.match(done, /via de telefoon/);
     assert.match(done, /niet versleuteld/);
-    await shot(s, "21-package-done");
+    await shot(s, "22-package-done");
     await assertAccessible(s, "package (done)");
 
     const dir = join(parent, name);

@@ -72,6 +72,10 @@ pub struct EntryJson {
     pub tags: Vec<String>,
     #[serde(default)]
     pub people: Vec<PersonRoleJson>,
+    /// The agency's report and the statements about it, in the model's form (output
+    /// only: it names attachments of this dossier, which `import` does not bring).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verslag: Option<Value>,
     /// The user's own klantmanager on that day, when periods were recorded (output only).
     #[serde(default)]
     pub klantmanager: Option<String>,
@@ -250,6 +254,7 @@ pub fn entry_data(j: &EntryJson) -> Result<ImportItem, Error> {
         m.insert(TIME_KEY.0.into(), t);
     }
     m.remove("people");
+    m.remove("verslag");
     let data = record::from_fields(Value::Object(m)).map_err(Error::Invalid)?;
     Ok(ImportItem {
         data,
@@ -351,8 +356,27 @@ mod tests {
         let out = serde_json::to_value(&j).unwrap();
         for key in record::fields(&data).keys() {
             let key = if key == TIME_KEY.0 { TIME_KEY.1 } else { key };
+            // Absent while unset, like in the canonical JSON (checked below when set).
+            if key == "verslag" {
+                continue;
+            }
             assert!(out.get(key).is_some(), "{key} missing in {out}");
         }
         assert_eq!(entry_data(&j).unwrap().data, data);
+        // A verslag is written out, and left out by import: it names this dossier's files.
+        let mut with = e.clone();
+        with.data.kind = EntryKind::Meeting;
+        with.data.contact_rule = None;
+        with.data.contact_rule_until = None;
+        with.data.on_objection = false;
+        with.data.verslag = Some(dossier_core::Verslag {
+            attachment_id: 3,
+            sha256: "0".repeat(64),
+            typed_text: String::new(),
+            statements: Vec::new(),
+        });
+        let j = entry_json(&with, &Cast::new(&[], Vec::new()));
+        assert_eq!(j.verslag.as_ref().unwrap()["attachment_id"], 3);
+        assert_eq!(entry_data(&j).unwrap().data.verslag, None);
     }
 }

@@ -43,6 +43,11 @@ pub struct LetterArgs {
     /// Only write the file: no letter-out entry and no to-do
     #[arg(long)]
     pub preview: bool,
+    /// With --type correctie: fill the letter from the statements about the entry's
+    /// report (each one marked incorrect, incomplete, not-said or not-discussed becomes
+    /// a numbered point); --fill still overrides
+    #[arg(long)]
+    pub from_statements: bool,
 }
 
 fn fills(raw: &[String]) -> Result<BTreeMap<String, String>> {
@@ -113,6 +118,11 @@ pub fn letter(args: &LetterArgs, lang: Lang) -> Result {
     };
     crate::outfile::refuse_existing(out)?;
     let mut d = open(&args.dir, lang)?;
+    if args.from_statements {
+        for (k, v) in d.correction_fills(args.entry_id)? {
+            req.fills.entry(k).or_insert(v);
+        }
+    }
     for id in &args.ground_entries {
         req.grounds
             .push(dossier_core::letters::ground_from_entry(&d.entry(*id)?));

@@ -20,6 +20,7 @@ mod package_cmd;
 mod pdf_cmd;
 mod people_cmd;
 mod secrets;
+mod verslag_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +69,34 @@ enum Cmd {
         #[arg(long, value_name = "FILE")]
         proof: Option<PathBuf>,
     },
+    /// Show the agency's report (verslag) of call or meeting ENTRY_ID: its file and its
+    /// sentences (`start⇥sentence`); --set chooses which attachment it is
+    Verslag(Box<verslag_cmd::VerslagArgs>),
+    /// List the statements about entry ENTRY_ID's report:
+    /// `id⇥status⇥important⇥quote⇥my version⇥support`
+    Statements {
+        dir: PathBuf,
+        entry_id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a statement about the report of ENTRY_ID; prints its number
+    StatementAdd {
+        dir: PathBuf,
+        entry_id: i64,
+        #[command(flatten)]
+        fields: Box<verslag_cmd::StatementFields>,
+    },
+    /// Change statement N of ENTRY_ID's report (what is not given stays)
+    StatementChange {
+        dir: PathBuf,
+        entry_id: i64,
+        n: u32,
+        #[command(flatten)]
+        fields: Box<verslag_cmd::StatementFields>,
+    },
+    /// Remove statement N of ENTRY_ID's report (the history keeps it)
+    StatementRemove { dir: PathBuf, entry_id: i64, n: u32 },
     /// Show your own name, address and e-mail (used in letters); with flags, set them
     Profile(letter_cmd::ProfileArgs),
     /// List the entries, oldest first (tombstones only with --deleted)
@@ -399,6 +428,24 @@ fn main() -> ExitCode {
             proof,
         } => letter_cmd::sent(&dir, id, &on, &how, proof.as_deref(), lang),
         Cmd::Profile(args) => letter_cmd::profile(&args, lang),
+        Cmd::Verslag(args) => verslag_cmd::verslag(&args, lang),
+        Cmd::Statements {
+            dir,
+            entry_id,
+            json,
+        } => verslag_cmd::statements(&dir, entry_id, json, lang),
+        Cmd::StatementAdd {
+            dir,
+            entry_id,
+            fields,
+        } => verslag_cmd::add(&dir, entry_id, &fields, lang),
+        Cmd::StatementChange {
+            dir,
+            entry_id,
+            n,
+            fields,
+        } => verslag_cmd::change(&dir, entry_id, n, &fields, lang),
+        Cmd::StatementRemove { dir, entry_id, n } => verslag_cmd::remove(&dir, entry_id, n, lang),
         Cmd::List {
             dir,
             json,

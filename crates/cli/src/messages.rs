@@ -272,6 +272,11 @@ fn core_message(e: &Error) -> (String, String, u8) {
             "your own e-mail address is not known yet; give it once with dossier profile DIR --email you@example.nl, so your own e-mails are told apart from those you received. Nothing was imported".into(),
             62,
         ),
+        Error::VerslagChanged { nl, en } => (
+            format!("{nl}. Er is niets veranderd"),
+            format!("{en}. Nothing was changed"),
+            63,
+        ),
         other => (other.to_string(), other.to_string(), 1),
     }
 }

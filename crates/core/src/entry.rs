@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::verslag::Verslag;
 
 /// Every kind of contact or paper. The `name` strings are a contract (CLI `--kind`,
 /// stored in the database, JSON); never rename one.
@@ -171,6 +172,11 @@ pub struct EntryData {
     pub tags: Vec<String>,
     #[serde(default)]
     pub people: Vec<EntryPerson>,
+    /// Conversations only: the agency's own report of it (an attachment, pinned by its
+    /// SHA-256) and the user's statements about what it says. Changed through the
+    /// `Dossier` verslag functions; the editor carries it over unchanged.
+    #[serde(default)]
+    pub verslag: Option<Verslag>,
 }
 
 /// A rule for contact agreed with the agency. The `name` strings are a contract
@@ -243,6 +249,7 @@ impl EntryData {
             contact_rule_until: None,
             tags: Vec::new(),
             people: Vec::new(),
+            verslag: None,
         }
     }
 }
@@ -454,6 +461,9 @@ impl NewEntry {
         }
         for p in &self.people {
             check_text("role", &p.role, false)?;
+        }
+        if let Some(v) = &self.verslag {
+            v.validate(self.kind)?;
         }
         Ok(())
     }

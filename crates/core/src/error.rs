@@ -119,6 +119,11 @@ pub enum Error {
     /// the profile does not have yet. Nothing was imported.
     #[error("your own e-mail address is not known yet: give it once in your profile, so your own e-mails are told apart from those you received")]
     MailNeedsOwnAddress,
+    /// The file chosen as the agency's verslag no longer hashes to the SHA-256 the
+    /// statements were made against, was removed, or another file is offered in its
+    /// place while statements quote it. Nothing was written.
+    #[error("{en}")]
+    VerslagChanged { nl: String, en: String },
 }
 
 fn mail_problems(p: &[crate::mail::MailProblem]) -> String {
@@ -173,6 +178,7 @@ impl Error {
             }
             Error::MailRefused(_) => "mail_refused",
             Error::MailNeedsOwnAddress => "mail_needs_own_address",
+            Error::VerslagChanged { .. } => "verslag_changed",
         }
     }
 

@@ -42,6 +42,7 @@ pub mod store;
 mod store;
 pub mod todo;
 pub mod vault;
+pub mod verslag;
 
 pub use api::attachments::PreparedAttachment;
 pub use api::letters::{EnclosureOption, GroundSuggestion, MadeLetter, DRAFT_TAG, SENT_REASON};
@@ -49,6 +50,7 @@ pub use api::mail::{
     DuplicateBy, MailImportOptions, MailImportReport, MailInput, MailOutcome, MailProgress,
     MailStep,
 };
+pub use api::verslag::VerslagView;
 pub use attachment::{Attachment, Preview};
 pub use case::{Case, CaseData, CaseStatus};
 pub use clock::{dutch_today, Clock, FixedClock, SystemClock};
@@ -63,3 +65,4 @@ pub use profile::Profile;
 pub use reason::{ChangeReason, ReasonLang};
 pub use store::history::{ChainReport, Version, GENESIS};
 pub use vault::{Dossier, KdfParams, RecoveryCode, SlotCopy, Unlock};
+pub use verslag::{Statement, StatementInput, Status, Verslag};

@@ -17,6 +17,12 @@ const FILE_REMOVED: &str = "bijlage verwijderd: ";
 const FILE_REMOVED_WHY: &str = " — ";
 /// Stored with every undo (the same text as `UNDO_REASON`).
 pub const UNDONE: &str = "ongedaan gemaakt";
+/// Verslag changes (issue 14 part 3): which file, and each statement by its number.
+const VERSLAG_CHOSEN: &str = "verslag gekozen: ";
+const VERSLAG_CLEARED: &str = "verslag losgemaakt: ";
+const STATEMENT_ADDED: &str = "uitspraak toegevoegd: ";
+const STATEMENT_CHANGED: &str = "uitspraak gewijzigd: ";
+const STATEMENT_REMOVED: &str = "uitspraak verwijderd: ";
 /// Stored when a deletion was undone (the entry is back).
 const DELETE_UNDONE: &str = "verwijderen ongedaan gemaakt";
 
@@ -56,6 +62,23 @@ pub enum ChangeReason {
     Undone,
     /// The deletion of the entry was undone: it is back as it was.
     DeleteUndone,
+    /// The file `name` was chosen as the agency's verslag (or no longer is).
+    VerslagChosen {
+        name: String,
+    },
+    VerslagCleared {
+        name: String,
+    },
+    /// Statement `n` of the verslag was added, changed or removed.
+    StatementAdded {
+        n: u32,
+    },
+    StatementChanged {
+        n: u32,
+    },
+    StatementRemoved {
+        n: u32,
+    },
 }
 
 impl ChangeReason {
@@ -72,6 +95,11 @@ impl ChangeReason {
             }
             ChangeReason::Undone => UNDONE.to_string(),
             ChangeReason::DeleteUndone => DELETE_UNDONE.to_string(),
+            ChangeReason::VerslagChosen { name } => format!("{VERSLAG_CHOSEN}{name}"),
+            ChangeReason::VerslagCleared { name } => format!("{VERSLAG_CLEARED}{name}"),
+            ChangeReason::StatementAdded { n } => format!("{STATEMENT_ADDED}{n}"),
+            ChangeReason::StatementChanged { n } => format!("{STATEMENT_CHANGED}{n}"),
+            ChangeReason::StatementRemoved { n } => format!("{STATEMENT_REMOVED}{n}"),
         }
     }
 
@@ -97,6 +125,26 @@ impl ChangeReason {
         if let Some((kind, to)) = stored.strip_prefix(LINK_REMOVED).and_then(link) {
             return ChangeReason::LinkRemoved { kind, to };
         }
+        if let Some(name) = stored.strip_prefix(VERSLAG_CHOSEN) {
+            return ChangeReason::VerslagChosen {
+                name: name.to_string(),
+            };
+        }
+        if let Some(name) = stored.strip_prefix(VERSLAG_CLEARED) {
+            return ChangeReason::VerslagCleared {
+                name: name.to_string(),
+            };
+        }
+        let number = |prefix: &str| stored.strip_prefix(prefix).and_then(|n| n.parse().ok());
+        if let Some(n) = number(STATEMENT_ADDED) {
+            return ChangeReason::StatementAdded { n };
+        }
+        if let Some(n) = number(STATEMENT_CHANGED) {
+            return ChangeReason::StatementChanged { n };
+        }
+        if let Some(n) = number(STATEMENT_REMOVED) {
+            return ChangeReason::StatementRemoved { n };
+        }
         if let Some(name) = stored.strip_prefix(FILE_ADDED) {
             return ChangeReason::FileAdded {
                 name: name.to_string(),
@@ -113,7 +161,7 @@ impl ChangeReason {
         ChangeReason::Given(stored.to_string())
     }
 
-    /// `none`, `given`, `link`, `file` or `undo`: what kind of change it was (the UI's
+    /// `none`, `given`, `link`, `file`, `undo` or `verslag`: what kind of change it was (the UI's
     /// "only the links changed" reads this, not the words).
     pub fn kind(&self) -> &'static str {
         match self {
@@ -122,6 +170,11 @@ impl ChangeReason {
             ChangeReason::LinkAdded { .. } | ChangeReason::LinkRemoved { .. } => "link",
             ChangeReason::FileAdded { .. } | ChangeReason::FileRemoved { .. } => "file",
             ChangeReason::Undone | ChangeReason::DeleteUndone => "undo",
+            ChangeReason::VerslagChosen { .. }
+            | ChangeReason::VerslagCleared { .. }
+            | ChangeReason::StatementAdded { .. }
+            | ChangeReason::StatementChanged { .. }
+            | ChangeReason::StatementRemoved { .. } => "verslag",
         }
     }
 
@@ -152,6 +205,26 @@ impl ChangeReason {
             ChangeReason::DeleteUndone => pick(
                 "verwijderen ongedaan gemaakt".into(),
                 "delete undone".into(),
+            ),
+            ChangeReason::VerslagChosen { name } => pick(
+                format!("verslag van de instantie gekozen: {name}"),
+                format!("agency's report chosen: {name}"),
+            ),
+            ChangeReason::VerslagCleared { name } => pick(
+                format!("{name} is niet meer het verslag"),
+                format!("{name} is no longer the report"),
+            ),
+            ChangeReason::StatementAdded { n } => pick(
+                format!("uitspraak {n} uit het verslag toegevoegd"),
+                format!("statement {n} of the report added"),
+            ),
+            ChangeReason::StatementChanged { n } => pick(
+                format!("uitspraak {n} uit het verslag gewijzigd"),
+                format!("statement {n} of the report changed"),
+            ),
+            ChangeReason::StatementRemoved { n } => pick(
+                format!("uitspraak {n} uit het verslag verwijderd"),
+                format!("statement {n} of the report removed"),
             ),
         }
     }

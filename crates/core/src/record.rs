@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 /// Keys added to the canonical JSON after the first dossiers were written (version 5).
 /// They are left out while unset (null or false), so a version recorded before they
 /// existed hashes the same as the same content recorded today.
-const ABSENT_WHEN_UNSET: [&str; 7] = [
+const ABSENT_WHEN_UNSET: [&str; 8] = [
     "reply_by",
     "repair_by",
     "appointment_on",
@@ -22,7 +22,11 @@ const ABSENT_WHEN_UNSET: [&str; 7] = [
     "contact_rule",
     "contact_rule_until",
     "on_objection",
+    "verslag",
 ];
+
+/// Fields that are one structured value each, kept in their column as JSON text.
+const JSON_FIELDS: [&str; 1] = ["verslag"];
 
 /// The entry's fields as a JSON object, every key present (unset ones as null/false).
 pub fn fields(d: &EntryData) -> Map<String, Value> {
@@ -88,6 +92,8 @@ pub(crate) enum Column {
     Flag,
     /// Text or NULL.
     Text,
+    /// A structured value as JSON text, or NULL.
+    Json,
 }
 
 /// The `entries` columns that hold the fields, named as the model's keys: every key
@@ -97,7 +103,9 @@ pub(crate) static COLUMNS: LazyLock<Vec<(String, Column)>> = LazyLock::new(|| {
         .into_iter()
         .filter(|(_, v)| !v.is_array())
         .map(|(k, v)| {
-            let c = if v.is_boolean() {
+            let c = if JSON_FIELDS.contains(&k.as_str()) {
+                Column::Json
+            } else if v.is_boolean() {
                 Column::Flag
             } else {
                 Column::Text
@@ -117,6 +125,9 @@ pub(crate) fn column_values(d: &EntryData) -> Vec<rusqlite::types::Value> {
             Some(Value::Bool(b)) => Sql::Integer(i64::from(*b)),
             Some(Value::String(s)) => Sql::Text(s.clone()),
             Some(Value::Number(n)) => Sql::Integer(n.as_i64().unwrap_or_default()),
+            Some(v @ (Value::Object(_) | Value::Array(_))) => {
+                Sql::Text(sorted(v.clone()).to_string())
+            }
             _ => Sql::Null,
         })
         .collect()

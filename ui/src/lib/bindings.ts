@@ -281,6 +281,25 @@ export const commands = {
 	 *  PDF is locked with it (AES-256).
 	 */
 	makePackage: (options: PackageOptionsDto_Deserialize, target: number, pdfPassword: string | null) => typedError<PackageResultDto, IpcError>(__TAURI_INVOKE("make_package", { options, target, pdfPassword })),
+	/**
+	 *  The entry's verslag with its text, sentences and statements; null when none is
+	 *  chosen yet. `verslag_changed` when its file no longer hashes to the pin.
+	 */
+	getVerslag: (entryId: number) => typedError<VerslagDto | null, IpcError>(__TAURI_INVOKE("get_verslag", { entryId })),
+	/**  The text core reads from an attachment; empty for a photo (the user types it). */
+	attachmentText: (attachmentId: number) => typedError<string, IpcError>(__TAURI_INVOKE("attachment_text", { attachmentId })),
+	/**  Chooses the attachment that is the verslag (with typed text for a photo). */
+	setVerslag: (entryId: number, attachmentId: number, typedText: string) => typedError<VerslagDto | null, IpcError>(__TAURI_INVOKE("set_verslag", { entryId, attachmentId, typedText })),
+	/**  No file is the verslag any more (only while no statement quotes it). */
+	clearVerslag: (entryId: number) => typedError<null, IpcError>(__TAURI_INVOKE("clear_verslag", { entryId })),
+	/**  Adds a statement; returns the verslag as it is now. */
+	addStatement: (entryId: number, statement: StatementInputDto) => typedError<VerslagDto | null, IpcError>(__TAURI_INVOKE("add_statement", { entryId, statement })),
+	/**  Changes statement `n`. */
+	changeStatement: (entryId: number, n: number, statement: StatementInputDto) => typedError<VerslagDto | null, IpcError>(__TAURI_INVOKE("change_statement", { entryId, n, statement })),
+	/**  Removes statement `n` (the history keeps it). */
+	removeStatement: (entryId: number, n: number) => typedError<VerslagDto | null, IpcError>(__TAURI_INVOKE("remove_statement", { entryId, n })),
+	/**  The correction letter's blanks from the statements, for the letter screen. */
+	correctionFills: (entryId: number) => typedError<FillDto[], IpcError>(__TAURI_INVOKE("correction_fills", { entryId })),
 };
 
 /** Events */
@@ -748,7 +767,12 @@ export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_c
  */
 "letter_incomplete" | 
 /**  This letter does not fit this entry, or not yet. */
-"letter_not_offered" | "mail_refused" | "mail_needs_date" | "mail_needs_own_address" | "internal";
+"letter_not_offered" | "mail_refused" | "mail_needs_date" | "mail_needs_own_address" | 
+/**
+ *  The verslag's file no longer hashes to its pin, or another file is offered in
+ *  its place while statements quote it.
+ */
+"verslag_changed" | "internal";
 
 /**  A stored exemption with its documents. */
 export type ExemptionDto = ExemptionDto_Serialize | ExemptionDto_Deserialize;
@@ -1438,9 +1462,40 @@ export type RowKeyDto_Serialize = {
 	id: number,
 };
 
+/**  One sentence of the verslag's text: what the arrow keys step through. */
+export type SentenceDto = {
+	/**  Start in characters (Unicode scalar values), as core counts. */
+	start: number,
+	text: string,
+	paragraphStart: boolean,
+};
+
 export type Settings = {
 	language: Language,
 	autoLockMinutes: number,
+};
+
+export type StatementDto = {
+	id: number,
+	start: number,
+	quote: string,
+	/**  correct, incorrect, incomplete, not-said, not-discussed or unsure. */
+	status: string,
+	important: boolean,
+	myVersion: string,
+	supportEntries: number[],
+	supportAttachments: number[],
+};
+
+/**  What the screen sends for a new or changed statement. */
+export type StatementInputDto = {
+	start: number,
+	quote: string,
+	status: string,
+	important: boolean,
+	myVersion: string,
+	supportEntries: number[],
+	supportAttachments: number[],
 };
 
 /**  Someone a message names, suggested as a person for its entry. */
@@ -1624,6 +1679,18 @@ export type VersionDto_Serialize = {
 	/**  How many attachments the entry had in this version. */
 	attachmentCount: number,
 	hash: string,
+};
+
+export type VerslagDto = {
+	attachmentId: number,
+	filename: string,
+	sha256: string,
+	/**  The text was typed by the user (from a photo or scan). */
+	typed: boolean,
+	text: string,
+	sentences: SentenceDto[],
+	/**  In the verslag's order. */
+	statements: StatementDto[],
 };
 
 /**  One contact that went against one agreement about contact. */

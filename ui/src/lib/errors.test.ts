@@ -50,6 +50,7 @@ describe('error messages', () => {
         'sync_conflict',
         'letter_incomplete',
         'letter_not_offered',
+        'verslag_changed',
       ].sort(),
     );
   });

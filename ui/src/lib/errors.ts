@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'mail_refused',
   'mail_needs_date',
   'mail_needs_own_address',
+  'verslag_changed',
   'internal',
 ] as const satisfies readonly ErrorCode[];
 

@@ -189,6 +189,7 @@ impl Dossier {
         clock: &dyn Clock,
     ) -> Result<(Entry, Vec<Attachment>)> {
         data.validate(clock)?;
+        super::entries::no_verslag_yet(data)?;
         let now = now_string(clock);
         self.write(|tx| {
             let id = entries::insert(tx, data, &now)?;
@@ -238,6 +239,9 @@ impl Dossier {
         }
         let now = now_string(clock);
         self.write(|tx| {
+            if let Some(a) = store::get(tx, id)? {
+                super::verslag::refuse_detach(tx, &a)?;
+            }
             let a = store::detach(tx, id, &now)?;
             store::bump_entry(tx, a.entry_id, &now)?;
             record(

@@ -26,11 +26,22 @@ pub(super) fn record(
     Ok(saved)
 }
 
+/// A new entry has no files yet, so none of them can be its verslag.
+pub(super) fn no_verslag_yet(data: &EntryData) -> Result<()> {
+    match data.verslag {
+        Some(_) => Err(Error::Invalid(
+            "a new entry has no attachments yet; choose its verslag after adding the file".into(),
+        )),
+        None => Ok(()),
+    }
+}
+
 impl Dossier {
     /// Adds an entry, committed durably (with its first history version) before this
     /// returns.
     pub fn add_entry(&mut self, data: &EntryData, clock: &dyn Clock) -> Result<Entry> {
         data.validate(clock)?;
+        no_verslag_yet(data)?;
         let now = now_string(clock);
         self.write(|tx| {
             let id = entries::insert(tx, data, &now)?;
@@ -39,7 +50,9 @@ impl Dossier {
     }
 
     /// Changes an entry. The earlier version stays in the history; `reason` (may be
-    /// empty) is kept with the change.
+    /// empty) is kept with the change. `data.verslag` is stored as given (undo gives an
+    /// earlier one back), checked against its pinned file; an editor that does not show
+    /// the verslag passes the entry's current one on.
     pub fn update_entry(
         &mut self,
         id: i64,
@@ -50,6 +63,7 @@ impl Dossier {
         data.validate(clock)?;
         let now = now_string(clock);
         self.write(|tx| {
+            super::verslag::check_in_store(tx, id, data)?;
             entries::update(tx, id, data, &now)?;
             record(tx, id, Action::Edit, reason, &now)
         })

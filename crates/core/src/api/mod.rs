@@ -16,6 +16,7 @@ mod profile;
 mod todos;
 pub mod undo;
 pub(crate) mod verify;
+pub mod verslag;
 mod violations;
 
 pub(crate) fn now_string(clock: &dyn crate::Clock) -> String {

@@ -106,10 +106,15 @@ impl Dossier {
     /// names its place in the file (counting from 1).
     pub fn import(&mut self, batch: &ImportBatch, clock: &dyn Clock) -> Result<ImportReport> {
         for (i, item) in batch.entries.iter().enumerate() {
-            item.data.validate(clock).map_err(|e| match e {
-                Error::Invalid(m) => Error::Invalid(format!("entry {} in the file: {m}", i + 1)),
-                other => other,
-            })?;
+            item.data
+                .validate(clock)
+                .and_then(|()| super::entries::no_verslag_yet(&item.data))
+                .map_err(|e| match e {
+                    Error::Invalid(m) => {
+                        Error::Invalid(format!("entry {} in the file: {m}", i + 1))
+                    }
+                    other => other,
+                })?;
             for p in &item.people {
                 PersonData::named(p.name.clone(), "")
                     .validate()

@@ -320,6 +320,7 @@ fn block(ctx: &Ctx<'_>, flow: &mut Flow<'_>, e: &Entry, medical: bool, broken: &
             flow.link_lines(&used, Target::Exhibit(i));
         }
     }
+    super::schedule::schedule(ctx, flow, e);
     flow.gap(LINE * 0.6);
 }
 

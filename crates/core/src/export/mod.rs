@@ -24,6 +24,7 @@ mod preview;
 pub use preview::counted as preview_counts;
 pub use preview::ExportPreview;
 mod render;
+mod schedule;
 pub(crate) mod strip;
 mod text;
 mod toc;

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::entry::{parse_date, parse_time, ContactRule, EntryPerson};
+use crate::verslag::{Statement, Status, Verslag};
 
 /// Every field set to something other than its default. Destructured below without
 /// `..`, so a new field does not compile until it is given a value here.
@@ -44,6 +45,21 @@ fn full() -> Entry {
                 role: "".into(),
             },
         ],
+        verslag: Some(Verslag {
+            attachment_id: 5,
+            sha256: "ab".repeat(32),
+            typed_text: "Typed \"tekst\"".into(),
+            statements: vec![Statement {
+                id: 2,
+                start: 7,
+                quote: "Klant is akkoord.".into(),
+                status: Status::NotSaid,
+                important: true,
+                my_version: "Ik zei: ik ben ziek.".into(),
+                support_entries: vec![9, 12],
+                support_attachments: vec![4],
+            }],
+        }),
         ..EntryData::new(
             EntryKind::Decision,
             parse_date("2026-03-05").unwrap(),
@@ -111,6 +127,7 @@ fn the_full_sample_sets_every_field() {
         contact_rule_until,
         tags,
         people,
+        verslag,
     } = full().data;
     let texts = [
         notes,
@@ -138,7 +155,7 @@ fn the_full_sample_sets_every_field() {
     ];
     assert!(dates.iter().all(Option::is_some));
     assert!(occurred_time.is_some() && appointment_time.is_some() && contact_rule.is_some());
-    assert!(!tags.is_empty() && !people.is_empty());
+    assert!(!tags.is_empty() && !people.is_empty() && verslag.is_some());
 }
 
 #[test]
@@ -165,9 +182,17 @@ fn the_canonical_json_is_byte_identical_to_what_earlier_versions_wrote() {
     // Written by the hand-made canonical() this module replaced (see git history); a
     // change here would make every existing dossier fail `verify`.
     let links = ["reply-to:12".to_string(), "same-decision:9".to_string()];
+    // Those versions had no verslag: without one, the key is absent.
+    let mut before_verslag = full();
+    before_verslag.data.verslag = None;
+    assert_eq!(
+        canonical(&before_verslag, &links),
+        include_str!("../../tests/fixtures/canonical-full.json")
+    );
+    // The verslag's own form, frozen from the version that added it (issue 14 part 3).
     assert_eq!(
         canonical(&full(), &links),
-        include_str!("../../tests/fixtures/canonical-full.json")
+        include_str!("../../tests/fixtures/canonical-verslag.json")
     );
     assert_eq!(
         canonical(&minimal(), &[]),
@@ -178,7 +203,7 @@ fn the_canonical_json_is_byte_identical_to_what_earlier_versions_wrote() {
 #[test]
 fn the_store_has_a_column_for_every_field_but_the_lists() {
     let names: Vec<&str> = COLUMNS.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names.len(), 27, "{names:?}");
+    assert_eq!(names.len(), 28, "{names:?}");
     for key in fields(&full().data).keys() {
         assert!(
             names.contains(&key.as_str()) || key == "tags" || key == "people",

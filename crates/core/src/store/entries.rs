@@ -179,6 +179,12 @@ fn raw(r: &Row<'_>) -> rusqlite::Result<RawRow> {
         let value = match column {
             Column::Flag => Value::Bool(r.get(META_COUNT + i)?),
             Column::Text => Value::from(r.get::<_, Option<String>>(META_COUNT + i)?),
+            // Text that is not JSON stays a string, which the model then refuses as
+            // damage (in `finish`), naming the entry.
+            Column::Json => match r.get::<_, Option<String>>(META_COUNT + i)? {
+                None => Value::Null,
+                Some(s) => serde_json::from_str(&s).unwrap_or(Value::String(s)),
+            },
         };
         fields.insert(name.clone(), value);
     }
