@@ -11,7 +11,8 @@ source scripts/env.sh
 WANT_TEST_TOOLS=0
 WANT_BENCH_TOOLS=0
 [[ "${1:-}" == "--test" ]] && WANT_TEST_TOOLS=1
-# The PDF benchmark compares against headless Chromium printing the same chronology.
+# The PDF benchmark compares against headless Chromium printing the same chronology, and
+# against Typst (the `typst` package from PyPI, in a venv of its own under the cache).
 [[ "${1:-}" == "--bench" ]] && WANT_BENCH_TOOLS=1
 
 BUILD_PACKAGES=(
@@ -21,13 +22,14 @@ BUILD_PACKAGES=(
 )
 # age: the Debian age tool decrypts our backups in the interop tests (F11). unzip reads
 # the .docx letters back (F12); poppler-utils' pdftotext/pdfinfo/pdfimages the PDFs;
-# exiftool checks that no photo metadata (GPS, camera) reaches a PDF (F9).
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar age unzip libimage-exiftool-perl)
+# exiftool checks that no photo metadata (GPS, camera) reaches a PDF (F9); LittleCMS'
+# transicc reads the bundle's sRGB profile (PDF/A output intent).
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar age unzip libimage-exiftool-perl liblcms2-utils)
 
 missing=()
 packages=("${BUILD_PACKAGES[@]}")
 (( WANT_TEST_TOOLS )) && packages+=("${TEST_PACKAGES[@]}")
-(( WANT_BENCH_TOOLS )) && packages+=(chromium age)
+(( WANT_BENCH_TOOLS )) && packages+=(chromium age python3-venv poppler-utils)
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
@@ -58,4 +60,11 @@ if (( WANT_TEST_TOOLS )) && [[ ! -x "$DOSSIER_TOOLS/bin/tauri-driver" ]]; then
   echo "setup: installing tauri-driver 2.x (about a minute, once)"
   CARGO_INSTALL_ROOT="$DOSSIER_TOOLS" CARGO_TARGET_DIR="$DOSSIER_CACHE/tools-target" \
     cargo install tauri-driver --locked --version "^2" --quiet
+fi
+
+# Typst for the bundle benchmark, pinned; in its own venv so nothing else sees it.
+if (( WANT_BENCH_TOOLS )) && ! "$DOSSIER_CACHE/bench-venv/bin/python" -c 'import typst' 2>/dev/null; then
+  echo "setup: installing typst 0.15.2 for the benchmark (PyPI, once)"
+  python3 -m venv "$DOSSIER_CACHE/bench-venv"
+  "$DOSSIER_CACHE/bench-venv/bin/pip" install --quiet --disable-pip-version-check "typst==0.15.2"
 fi

@@ -5,6 +5,7 @@
 mod backup;
 mod pdf;
 mod timeline;
+mod typst;
 
 use std::time::{Duration, Instant};
 
@@ -60,6 +61,12 @@ fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("backup") => return backup::run(tmp.path()),
         Some("timeline") => return timeline::run(tmp.path(), &rng),
+        Some("typst") => return typst::run(tmp.path(), &rng),
+        // A child of the Typst bench: one export in a process of its own.
+        Some("export-child") => {
+            let dir = std::env::args().nth(2).expect("dossier folder");
+            return typst::child(std::path::Path::new(&dir));
+        }
         _ => {}
     }
 
@@ -109,5 +116,6 @@ fn main() {
 
     timeline::run(tmp.path(), &rng);
     pdf::run(tmp.path());
+    typst::run(tmp.path(), &rng);
     backup::run(tmp.path());
 }

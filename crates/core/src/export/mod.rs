@@ -23,12 +23,13 @@ mod preview;
 #[cfg(feature = "test-hooks")]
 pub use preview::counted as preview_counts;
 pub use preview::ExportPreview;
+mod icc;
 mod render;
 mod schedule;
 pub(crate) mod strip;
 mod text;
 mod toc;
-mod xmp;
+pub(crate) mod xmp;
 
 pub use options::{
     BundleExhibit, CoverPerson, ExportAttachment, ExportInput, ExportOptions, ExportPerson, Lang,
@@ -263,7 +264,8 @@ pub fn export_pdf(
     );
     let drawn = render::render(&ctx, &fonts, &pages, title);
     let bytes = merge::finish(
-        &drawn,
+        &drawn.bytes,
+        drawn.every_glyph,
         &pages,
         &laid.anchors,
         &sel.exhibits,

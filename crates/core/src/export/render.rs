@@ -13,13 +13,17 @@ use super::options::Lang;
 use super::text::{short_date, t};
 use super::Ctx;
 
-struct Ids {
+struct Ids<'a> {
     regular: FontId,
     bold: FontId,
     italic: FontId,
+    fonts: &'a Fonts,
+    /// Set when a drawn character has no glyph: it prints as `.notdef`, which PDF/A
+    /// forbids (ISO 19005-2, 6.2.11.8), so the bundle must not claim conformance.
+    notdef: std::cell::Cell<bool>,
 }
 
-impl Ids {
+impl Ids<'_> {
     fn get(&self, face: Face) -> PdfFontHandle {
         PdfFontHandle::External(match face {
             Face::Regular => self.regular.clone(),
@@ -29,7 +33,17 @@ impl Ids {
     }
 }
 
-fn text(ops: &mut Vec<Op>, ids: &Ids, face: Face, size: f32, x: f32, y: f32, s: &str) {
+fn text(ops: &mut Vec<Op>, ids: &Ids<'_>, face: Face, size: f32, x: f32, y: f32, s: &str) {
+    // Noto Sans has every ASCII glyph; only other characters need the lookup.
+    if !ids.notdef.get()
+        && s.chars().any(|c| {
+            !c.is_ascii()
+                && !c.is_whitespace()
+                && ids.fonts.face(face).lookup_glyph_index(c as u32).is_none()
+        })
+    {
+        ids.notdef.set(true);
+    }
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFont {
         font: ids.get(face),
@@ -84,7 +98,7 @@ fn right_aligned(fonts: &Fonts, face: Face, size: f32, s: &str) -> f32 {
 fn page_ops(
     ctx: &Ctx<'_>,
     fonts: &Fonts,
-    ids: &Ids,
+    ids: &Ids<'_>,
     page: &Page,
     no: usize,
     total: usize,
@@ -196,8 +210,16 @@ fn page_ops(
     ops
 }
 
+/// What printpdf wrote: images and attached PDF pages are placed after.
+pub struct Drawn {
+    /// The PDF, its streams not yet compressed (finishing compresses each once).
+    pub bytes: Vec<u8>,
+    /// Every drawn character had a glyph (no `.notdef`, as PDF/A asks).
+    pub every_glyph: bool,
+}
+
 /// The PDF as printpdf writes it; images and attached PDF pages are placed after.
-pub fn render(ctx: &Ctx<'_>, fonts: &Fonts, pages: &[Page], title: &str) -> Vec<u8> {
+pub fn render(ctx: &Ctx<'_>, fonts: &Fonts, pages: &[Page], title: &str) -> Drawn {
     let mut doc = PdfDocument::new(title);
     // Fixed font names instead of printpdf's random ones (they also become the
     // subset tags, six capitals): the same dossier gives the same bytes.
@@ -213,6 +235,8 @@ pub fn render(ctx: &Ctx<'_>, fonts: &Fonts, pages: &[Page], title: &str) -> Vec<
         regular: add("DKREGU", &fonts.regular),
         bold: add("DKBOLD", &fonts.bold),
         italic: add("DKITAL", &fonts.italic),
+        fonts,
+        notdef: std::cell::Cell::new(false),
     };
     let total = pages.len();
     let out: Vec<PdfPage> = pages
@@ -224,9 +248,16 @@ pub fn render(ctx: &Ctx<'_>, fonts: &Fonts, pages: &[Page], title: &str) -> Vec<
         })
         .collect();
     let mut warnings = Vec::new();
+    // Not optimised here: printpdf would deflate every stream at its slowest level,
+    // and finishing reads the file back and compresses once, faster (merge.rs).
     let options = PdfSaveOptions {
         image_optimization: None,
+        optimize: false,
         ..PdfSaveOptions::default()
     };
-    doc.with_pages(out).save(&options, &mut warnings)
+    let bytes = doc.with_pages(out).save(&options, &mut warnings);
+    Drawn {
+        bytes,
+        every_glyph: !ids.notdef.get(),
+    }
 }

@@ -1,9 +1,10 @@
 //! The XMP metadata packet of the bundle: title, language, dates and tool, the same as
 //! in the document information dictionary, as PDF/A asks (ISO 19005-2, 6.6.2).
 //!
-//! It does not claim PDF/A conformance (no `pdfaid`): the bundle merges attached PDFs
-//! as they are, and those may break PDF/A rules (missing fonts, encryption, scripts),
-//! so a claim could be false. A reader that only reads XMP still finds the metadata.
+//! It claims PDF/A-2b (`pdfaid`) only when the caller says the whole file keeps the
+//! rules: the bundle's own pages do, but attached PDFs are merged as they are and may
+//! break them (fonts not embedded, CMYK without a CMYK intent, scripts), so a bundle
+//! with such pages makes no claim that could be false.
 
 use chrono::{DateTime, Utc};
 
@@ -24,8 +25,22 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// The packet for a bundle titled `title` in language `lang` (BCP 47), made at `when`.
-pub fn packet(title: &str, lang: &str, when: DateTime<Utc>) -> String {
+/// The conformance claim: PDF/A-2, level B (the visual appearance is preserved).
+const CLAIM: &str =
+    "  <rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n\
+   <pdfaid:part>2</pdfaid:part>\n\
+   <pdfaid:conformance>B</pdfaid:conformance>\n\
+  </rdf:Description>\n";
+
+/// The same packet without its conformance claim, for a copy that breaks the rules
+/// (the package's password-protected PDF: PDF/A forbids encryption).
+pub fn without_claim(packet: &str) -> String {
+    packet.replace(CLAIM, "")
+}
+
+/// The packet for a bundle titled `title` in language `lang` (BCP 47), made at `when`;
+/// with `pdfa`, it claims PDF/A-2b.
+pub fn packet(title: &str, lang: &str, when: DateTime<Utc>, pdfa: bool) -> String {
     let date = when.format("%Y-%m-%dT%H:%M:%SZ");
     let title = escape(title);
     let lang = escape(lang);
@@ -46,9 +61,11 @@ pub fn packet(title: &str, lang: &str, when: DateTime<Utc>) -> String {
    <xmp:MetadataDate>{date}</xmp:MetadataDate>\n\
    <pdf:Producer>Dossierkluis (printpdf, lopdf)</pdf:Producer>\n\
   </rdf:Description>\n\
+{claim}\
  </rdf:RDF>\n\
 </x:xmpmeta>\n\
-<?xpacket end=\"w\"?>"
+<?xpacket end=\"w\"?>",
+        claim = if pdfa { CLAIM } else { "" }
     )
 }
 
@@ -60,7 +77,7 @@ mod tests {
     #[test]
     fn the_title_is_escaped_and_the_dates_match_the_clock() {
         let when = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
-        let p = packet("Brieven <WPI> & \"UWV\"\u{1}", "nl-NL", when);
+        let p = packet("Brieven <WPI> & \"UWV\"\u{1}", "nl-NL", when, false);
         assert!(p.contains("Brieven &lt;WPI&gt; &amp; &quot;UWV&quot; </rdf:li>"));
         assert!(p.contains("<xmp:CreateDate>2026-11-22T10:00:00Z</xmp:CreateDate>"));
         assert!(p.contains("<rdf:li>nl-NL</rdf:li>"));
@@ -68,5 +85,14 @@ mod tests {
             !p.contains("pdfaid"),
             "no conformance claim that may be false"
         );
+    }
+
+    #[test]
+    fn the_claim_is_part_2_level_b_and_can_be_taken_out() {
+        let when = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
+        let p = packet("Overzicht", "nl-NL", when, true);
+        assert!(p.contains("<pdfaid:part>2</pdfaid:part>"));
+        assert!(p.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+        assert_eq!(without_claim(&p), packet("Overzicht", "nl-NL", when, false));
     }
 }

@@ -21,6 +21,7 @@ pub fn encrypt(pdf: &[u8], password: &str, rng: &dyn SecureRandom) -> Result<Vec
         Error::io(what.to_string(), std::io::Error::other(e.to_string()))
     };
     let mut doc = Document::load_mem(pdf).map_err(|e| fail("read the bundle", &e))?;
+    drop_pdfa_claim(&mut doc);
     let mut key = zeroize::Zeroizing::new([0u8; 32]);
     rng.fill(key.as_mut())
         .map_err(|_| fail("make the PDF key", &"no random numbers"))?;
@@ -42,6 +43,22 @@ pub fn encrypt(pdf: &[u8], password: &str, rng: &dyn SecureRandom) -> Result<Vec
     doc.save_to(&mut out)
         .map_err(|e| fail("write the bundle", &e))?;
     Ok(out)
+}
+
+/// PDF/A forbids encryption, so the locked copy must not claim PDF/A-2b.
+fn drop_pdfa_claim(doc: &mut Document) {
+    let Some(id) = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Metadata").ok())
+        .and_then(|o| o.as_reference().ok())
+    else {
+        return;
+    };
+    if let Ok(lopdf::Object::Stream(s)) = doc.get_object_mut(id) {
+        let packet = String::from_utf8_lossy(&s.content).into_owned();
+        s.set_content(crate::export::xmp::without_claim(&packet).into_bytes());
+    }
 }
 
 /// Letters and digits that cannot be mistaken for each other when read aloud or
