@@ -7,10 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-(cd ui && npm run --silent build)
 cargo build --release --locked -p dossier-cli
 app="$CARGO_TARGET_DIR/release/dossierkluis"
-if [[ ! -x $app || -n $(find ui/dist src-tauri/src crates/core/src -newer "$app" -type f -print -quit) ]]; then
+if [[ ! -x $app || -n $(find ui/src src-tauri/src src-tauri/tauri.conf.json crates/core/src -newer "$app" -type f -print -quit) ]]; then
+  (cd ui && npm run --silent build)
   cargo build --release --locked -p dossierkluis --features custom-protocol
 fi
 export DOSSIERKLUIS_APP="$app" DOSSIER_CLI="$CARGO_TARGET_DIR/release/dossier"

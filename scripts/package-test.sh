@@ -20,7 +20,7 @@ rm -f "$out"/*.png
 # The Debian mirror and release this machine installs from (deb822 or one-line sources).
 suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
 mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
-  | grep -oE 'https?://[^ ]+/debian/?( |$)' | grep -v security | head -1 | tr -d ' ')
+  | grep -oE 'https?://[^ ]+/debian/?( |$)' | grep -v security | head -1 | tr -d ' ' || true)
 mirror=${mirror:-http://deb.debian.org/debian}
 echo "package-test: Debian $suite from $mirror, package $(basename "$deb")"
 
@@ -28,6 +28,7 @@ t0=$(date +%s)
 lap() { echo "package-test: $1 ($(( $(date +%s) - t0 )) s)"; t0=$(date +%s); }
 
 root=$(mktemp -d /var/tmp/dk-package-test.XXXXXX)
+chmod 755 "$root" # mktemp makes it 0700: the user inside could not reach /usr
 xvfb_pid=""
 cleanup() {
   [[ -n $xvfb_pid ]] && kill "$xvfb_pid" 2>/dev/null || true
