@@ -7,13 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-cargo build --release --locked -p dossier-cli
+# The CLI only makes the dossiers (debug is enough: its crypto is optimised, and a
+# release build of the CLI alone would recompile the PDF crates with other features).
+cargo build --locked -p dossier-cli
 app="$CARGO_TARGET_DIR/release/dossierkluis"
 if [[ ! -x $app || -n $(find ui/src src-tauri/src src-tauri/tauri.conf.json crates/core/src -newer "$app" -type f -print -quit) ]]; then
   (cd ui && npm run --silent build)
   cargo build --release --locked -p dossierkluis --features custom-protocol
 fi
-export DOSSIERKLUIS_APP="$app" DOSSIER_CLI="$CARGO_TARGET_DIR/release/dossier"
+export DOSSIERKLUIS_APP="$app" DOSSIER_CLI="$CARGO_TARGET_DIR/debug/dossier"
 export BUNDLE_DIR="$CARGO_TARGET_DIR/release/bundle"
 export TAURI_DRIVER="$DOSSIER_TOOLS/bin/tauri-driver" TZ=Europe/Amsterdam
 echo
