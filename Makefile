@@ -1,6 +1,6 @@
 # Thin wrappers over scripts/. The two commands a newcomer needs: `make run`, `make test`.
 SHELL := /bin/bash
-.PHONY: run test setup setup-test ui app e2e bench bench-typst bench-backup bindings demo fmt fuzz
+.PHONY: run test setup setup-test ui app e2e bench bench-typst bench-backup bindings demo fmt fuzz package package-check package-test
 
 run: setup ui
 	source scripts/env.sh && cargo build --release --locked -p dossierkluis --features custom-protocol \
@@ -24,6 +24,24 @@ e2e: setup-test ui
 bench:
 	scripts/setup.sh --bench
 	source scripts/env.sh && cargo run --release --locked -p dossier-bench
+	scripts/bench-app.sh
+
+# The .deb and .rpm (Tauri bundler, offline; a release build: many minutes cold), then
+# their metadata check. Packages land in $CARGO_TARGET_DIR/release/bundle/.
+package:
+	scripts/setup.sh --package
+	scripts/package.sh
+
+# Only the metadata and file-list check of the packages built last.
+package-check:
+	scripts/setup.sh --package
+	scripts/package-check.sh
+
+# Install the .deb into a fresh debootstrapped Debian, start it under Xvfb, screenshot,
+# purge (root; downloads from the Debian mirror).
+package-test:
+	scripts/setup.sh --package
+	scripts/package-test.sh
 
 bench-typst:
 	scripts/setup.sh --bench

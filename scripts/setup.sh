@@ -10,7 +10,11 @@ source scripts/env.sh
 
 WANT_TEST_TOOLS=0
 WANT_BENCH_TOOLS=0
+WANT_PACKAGE_TOOLS=0
 [[ "${1:-}" == "--test" ]] && WANT_TEST_TOOLS=1
+# Checking and install-testing the .deb/.rpm (make package, make package-test). Building
+# them needs nothing more: Tauri's deb and rpm bundlers are written in Rust.
+[[ "${1:-}" == "--package" ]] && WANT_PACKAGE_TOOLS=1
 # The PDF benchmark compares against headless Chromium printing the same chronology, and
 # against Typst (the `typst` package from PyPI, in a venv of its own under the cache).
 [[ "${1:-}" == "--bench" ]] && WANT_BENCH_TOOLS=1
@@ -24,12 +28,18 @@ BUILD_PACKAGES=(
 # the .docx letters back (F12); poppler-utils' pdftotext/pdfinfo/pdfimages the PDFs;
 # exiftool checks that no photo metadata (GPS, camera) reaches a PDF (F9); LittleCMS'
 # transicc reads the bundle's sRGB profile (PDF/A output intent).
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar age unzip libimage-exiftool-perl liblcms2-utils)
+# xdotool types into the app where WebDriver cannot drive it (e2e 24: the webview's
+# private mode, as people run it).
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-icalendar age unzip libimage-exiftool-perl liblcms2-utils xdotool)
+# rpm reads the .rpm's metadata; desktop-file-utils checks the desktop entry; debootstrap
+# makes the fresh Debian the .deb is installed into.
+PACKAGE_TOOLS=(rpm desktop-file-utils file debootstrap xvfb xauth imagemagick)
 
 missing=()
 packages=("${BUILD_PACKAGES[@]}")
 (( WANT_TEST_TOOLS )) && packages+=("${TEST_PACKAGES[@]}")
-(( WANT_BENCH_TOOLS )) && packages+=(chromium age python3-venv poppler-utils)
+(( WANT_BENCH_TOOLS )) && packages+=(chromium age python3-venv poppler-utils xvfb xauth webkit2gtk-driver)
+(( WANT_PACKAGE_TOOLS )) && packages+=("${PACKAGE_TOOLS[@]}")
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
@@ -56,7 +66,7 @@ if [[ ! -f $stamp ]] || ! cmp -s ui/package-lock.json "$stamp"; then
   cp ui/package-lock.json "$stamp"
 fi
 
-if (( WANT_TEST_TOOLS )) && [[ ! -x "$DOSSIER_TOOLS/bin/tauri-driver" ]]; then
+if (( WANT_TEST_TOOLS || WANT_BENCH_TOOLS )) && [[ ! -x "$DOSSIER_TOOLS/bin/tauri-driver" ]]; then
   echo "setup: installing tauri-driver 2.x (about a minute, once)"
   CARGO_INSTALL_ROOT="$DOSSIER_TOOLS" CARGO_TARGET_DIR="$DOSSIER_CACHE/tools-target" \
     cargo install tauri-driver --locked --version "^2" --quiet

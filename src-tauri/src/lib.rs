@@ -206,9 +206,11 @@ pub fn run() {
             app.manage(state);
             app.manage(notify::NotifyState::default());
             // The window is made here, not from the config, so that WebKit keeps its
-            // caches and storage in this run's private folder (see traces.rs).
+            // caches and storage in memory (private mode) and whatever it still sets up
+            // on disk in this run's private folder (see traces.rs).
             for config in app.config().app.windows.clone() {
                 tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+                    .incognito(traces::private_webview())
                     .data_directory(window_dir.clone())
                     .build()?;
             }

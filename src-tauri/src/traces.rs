@@ -1,7 +1,8 @@
 //! What the desktop app leaves outside a dossier: only its settings file. The libraries
 //! under the webview would otherwise leave traces that the app ran on a shared PC
 //! (Mesa's shader cache, WebKit's caches and storage, GTK's list of recent files); they
-//! are switched off, or kept in a private folder that is removed when the app quits.
+//! are switched off, WebKit runs in its private (ephemeral) mode, and what WebKit still
+//! sets up on disk goes to a private folder of the run, removed when the app quits.
 
 use std::path::{Path, PathBuf};
 
@@ -24,11 +25,28 @@ pub fn quiet_libraries() {
     }
 }
 
-/// The folder for WebKit's data and caches during this run: in `XDG_RUNTIME_DIR` (a
+/// Whether WebKit runs in its private (ephemeral) mode: all its caches and storage in
+/// memory. Yes, unless a WebDriver session drives the app: tauri-driver starts it with
+/// `TAURI_WEBVIEW_AUTOMATION=true`, and wry gives a private webview no automation, so
+/// the end-to-end tests and the memory bench run with the webview's data in the private
+/// folder of [`webview_dir`] instead. People never run it that way.
+///
+/// The private folder is used in both cases: Tauri also makes a WebKit context of its
+/// own that a private webview does not use, and WebKit's network process sets up that
+/// context's storage on disk (an HSTS database, cache and storage folders) wherever it
+/// points; in `~/.local/share` that would stay behind.
+pub fn private_webview() -> bool {
+    !automation_requested(std::env::var("TAURI_WEBVIEW_AUTOMATION").ok().as_deref())
+}
+
+/// The same test as tauri-runtime-wry's, which then allows automation.
+fn automation_requested(value: Option<&str>) -> bool {
+    value == Some("true")
+}
+
+/// The folder for what WebKit puts on disk during this run: in `XDG_RUNTIME_DIR` (a
 /// per-user folder in memory on systemd systems) or else the temp folder, private
 /// (0700), named after this process. Folders of earlier runs that crashed are removed.
-/// WebKit's incognito mode would keep all of it in memory, but WebKitGTK then refuses
-/// automation, which the end-to-end tests need; the app stores nothing in the webview.
 pub fn webview_dir() -> std::io::Result<PathBuf> {
     let base = std::env::var_os("XDG_RUNTIME_DIR")
         .map(PathBuf::from)
@@ -84,6 +102,14 @@ pub fn no_recent_files() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_webdriver_run_gets_a_folder() {
+        assert!(automation_requested(Some("true")));
+        for other in [None, Some(""), Some("1"), Some("false")] {
+            assert!(!automation_requested(other), "{other:?}");
+        }
+    }
 
     #[test]
     fn a_stale_webview_folder_is_removed_and_ours_is_private() {
