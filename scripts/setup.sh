@@ -18,6 +18,9 @@ BUILD_PACKAGES=(
   libwebkit2gtk-4.1-dev libjavascriptcoregtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
   librsvg2-dev libssl-dev libayatana-appindicator3-dev libxdo-dev build-essential
   pkg-config file
+  # Reading scanned letters (OCR, issue 15): libtesseract to link, the engine's data and
+  # its Dutch model.
+  libtesseract-dev tesseract-ocr tesseract-ocr-nld
 )
 # age: the Debian age tool decrypts our backups in the interop tests (F11). unzip reads
 # the .docx letters back (F12); poppler-utils' pdftotext/pdfinfo/pdfimages the PDFs;

@@ -26,6 +26,7 @@ pub mod lang;
 pub mod letters;
 pub mod link;
 pub mod mail;
+pub mod ocr;
 pub mod package;
 pub mod person;
 mod picture;
