@@ -30,7 +30,8 @@ TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick pytho
 missing=()
 packages=("${BUILD_PACKAGES[@]}")
 (( WANT_TEST_TOOLS )) && packages+=("${TEST_PACKAGES[@]}")
-(( WANT_BENCH_TOOLS )) && packages+=(chromium age)
+# The OCR bench renders its letters with pdftoppm (poppler-utils).
+(( WANT_BENCH_TOOLS )) && packages+=(chromium age poppler-utils)
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")

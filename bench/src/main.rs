@@ -3,6 +3,7 @@
 //! unlock cost of the default key derivation. Timings are printed, never asserted.
 
 mod backup;
+mod ocr;
 mod pdf;
 mod timeline;
 
@@ -60,6 +61,7 @@ fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("backup") => return backup::run(tmp.path()),
         Some("timeline") => return timeline::run(tmp.path(), &rng),
+        Some("ocr") => return ocr::run(),
         _ => {}
     }
 
@@ -110,4 +112,5 @@ fn main() {
     timeline::run(tmp.path(), &rng);
     pdf::run(tmp.path());
     backup::run(tmp.path());
+    ocr::run();
 }
