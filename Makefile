@@ -1,6 +1,6 @@
 # Thin wrappers over scripts/. The two commands a newcomer needs: `make run`, `make test`.
 SHELL := /bin/bash
-.PHONY: run test setup setup-test ui app e2e bench bench-typst bench-backup bindings demo fmt fuzz package package-check package-test
+.PHONY: run test setup setup-test ui app e2e bench bench-typst bench-ocr bench-backup bindings demo fmt fuzz package package-check package-test
 
 run: setup ui
 	source scripts/env.sh && cargo build --release --locked -p dossierkluis --features custom-protocol \
@@ -46,6 +46,11 @@ package-test:
 bench-typst:
 	scripts/setup.sh --bench
 	source scripts/env.sh && cargo run --release --locked -p dossier-bench -- typst
+
+# Only the OCR figures (CER per class, suggestion precision and recall, s/page).
+bench-ocr:
+	scripts/setup.sh --bench
+	source scripts/env.sh && cargo run --release --locked -p dossier-bench -- ocr
 
 bench-backup:
 	scripts/setup.sh --bench

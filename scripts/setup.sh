@@ -23,6 +23,9 @@ BUILD_PACKAGES=(
   libwebkit2gtk-4.1-dev libjavascriptcoregtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
   librsvg2-dev libssl-dev libayatana-appindicator3-dev libxdo-dev build-essential
   pkg-config file
+  # Reading scanned letters (OCR, issue 15): libtesseract to link, the engine's data and
+  # its Dutch model.
+  libtesseract-dev tesseract-ocr tesseract-ocr-nld
 )
 # age: the Debian age tool decrypts our backups in the interop tests (F11). unzip reads
 # the .docx letters back (F12); poppler-utils' pdftotext/pdfinfo/pdfimages the PDFs;
@@ -38,6 +41,7 @@ PACKAGE_TOOLS=(rpm desktop-file-utils file debootstrap xvfb xauth imagemagick)
 missing=()
 packages=("${BUILD_PACKAGES[@]}")
 (( WANT_TEST_TOOLS )) && packages+=("${TEST_PACKAGES[@]}")
+# The OCR bench renders its letters with pdftoppm (poppler-utils).
 (( WANT_BENCH_TOOLS )) && packages+=(chromium age python3-venv poppler-utils xvfb xauth webkit2gtk-driver)
 (( WANT_PACKAGE_TOOLS )) && packages+=("${PACKAGE_TOOLS[@]}")
 for p in "${packages[@]}"; do

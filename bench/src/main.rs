@@ -3,6 +3,7 @@
 //! unlock cost of the default key derivation. Timings are printed, never asserted.
 
 mod backup;
+mod ocr;
 mod pdf;
 mod timeline;
 mod typst;
@@ -67,6 +68,7 @@ fn main() {
             let dir = std::env::args().nth(2).expect("dossier folder");
             return typst::child(std::path::Path::new(&dir));
         }
+        Some("ocr") => return ocr::run(),
         _ => {}
     }
 
@@ -118,4 +120,5 @@ fn main() {
     pdf::run(tmp.path());
     typst::run(tmp.path(), &rng);
     backup::run(tmp.path());
+    ocr::run();
 }

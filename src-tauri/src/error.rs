@@ -45,6 +45,10 @@ pub enum ErrorCode {
     /// The verslag's file no longer hashes to its pin, or another file is offered in
     /// its place while statements quote it.
     VerslagChanged,
+    /// The user stopped a long task (reading a scan); nothing was saved.
+    Cancelled,
+    /// Tesseract or its Dutch data is missing on this computer.
+    OcrUnavailable,
     Internal,
 }
 
@@ -106,6 +110,8 @@ impl From<dossier_core::Error> for IpcError {
             E::MailRefused(_) => ErrorCode::MailRefused,
             E::MailNeedsOwnAddress => ErrorCode::MailNeedsOwnAddress,
             E::VerslagChanged { .. } => ErrorCode::VerslagChanged,
+            E::Cancelled => ErrorCode::Cancelled,
+            E::OcrUnavailable(_) => ErrorCode::OcrUnavailable,
             _ => ErrorCode::Internal,
         };
         IpcError {
@@ -176,6 +182,8 @@ mod tests {
                 nl: "x".into(),
                 en: "x".into(),
             },
+            dossier_core::Error::Cancelled,
+            dossier_core::Error::OcrUnavailable("x".into()),
         ];
         for e in samples {
             let core_code = e.code();

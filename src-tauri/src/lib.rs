@@ -12,6 +12,7 @@ mod commands_letters;
 mod commands_links;
 mod commands_mail;
 mod commands_matters;
+mod commands_ocr;
 mod commands_package;
 mod commands_todos;
 mod commands_vault;
@@ -140,6 +141,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_mail::set_mail_own_address,
             commands_mail::plan_mail,
             commands_mail::import_mail,
+            commands_ocr::read_attachment_text,
+            commands_ocr::cancel_read_text,
+            commands_ocr::read_texts,
             commands_package::suggest_pdf_password,
             commands_package::make_package,
             commands_verslag::get_verslag,
@@ -157,6 +161,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             dto::CloseRequested,
             commands_backup::BackupProgress,
             commands_mail::MailProgress,
+            commands_ocr::OcrProgress,
             commands_files::FilesDropped
         ])
 }

@@ -15,6 +15,7 @@ mod letter_cmd;
 mod link_cmd;
 mod mail_cmd;
 mod messages;
+mod ocr_cmd;
 mod outfile;
 mod package_cmd;
 mod pdf_cmd;
@@ -69,6 +70,10 @@ enum Cmd {
         #[arg(long, value_name = "FILE")]
         proof: Option<PathBuf>,
     },
+    /// Read the text of photo or scanned PDF ATTACHMENT_ID (OCR, Dutch, offline): prints
+    /// the read text, labelled, and suggestions (`kind⇥value⇥"source words"`); the text
+    /// is kept beside the entry and found by `list --search`
+    Ocr(Box<ocr_cmd::OcrArgs>),
     /// Show the agency's report (verslag) of call or meeting ENTRY_ID: its file and its
     /// sentences (`start⇥sentence`); --set chooses which attachment it is
     Verslag(Box<verslag_cmd::VerslagArgs>),
@@ -428,6 +433,7 @@ fn main() -> ExitCode {
             proof,
         } => letter_cmd::sent(&dir, id, &on, &how, proof.as_deref(), lang),
         Cmd::Profile(args) => letter_cmd::profile(&args, lang),
+        Cmd::Ocr(args) => ocr_cmd::ocr(&args, lang),
         Cmd::Verslag(args) => verslag_cmd::verslag(&args, lang),
         Cmd::Statements {
             dir,

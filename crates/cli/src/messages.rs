@@ -277,7 +277,21 @@ fn core_message(e: &Error) -> (String, String, u8) {
             format!("{en}. Nothing was changed"),
             63,
         ),
+        Error::OcrUnavailable(why) => (
+            format!("tekst lezen uit foto's kan hier niet: {}", ocr_why_nl(why)),
+            format!("text cannot be read from pictures here: {why}"),
+            64,
+        ),
+        Error::Cancelled => ("gestopt; er is niets bewaard".into(), "stopped; nothing was saved".into(), 65),
         other => (other.to_string(), other.to_string(), 1),
+    }
+}
+
+fn ocr_why_nl(why: &str) -> &str {
+    if why.contains("Dutch language data") {
+        "de Nederlandse taaldata van Tesseract ontbreekt (Debian: apt install tesseract-ocr-nld)"
+    } else {
+        "het programma Tesseract start niet"
     }
 }
 

@@ -124,6 +124,13 @@ pub enum Error {
     /// place while statements quote it. Nothing was written.
     #[error("{en}")]
     VerslagChanged { nl: String, en: String },
+    /// The user stopped a long task (reading the text of a scan). Nothing was written.
+    #[error("stopped; nothing was saved")]
+    Cancelled,
+    /// Text cannot be read from pictures on this computer: the OCR engine or its Dutch
+    /// language data is missing (the message says which).
+    #[error("text cannot be read from pictures here: {0}")]
+    OcrUnavailable(String),
 }
 
 fn mail_problems(p: &[crate::mail::MailProblem]) -> String {
@@ -179,6 +186,8 @@ impl Error {
             Error::MailRefused(_) => "mail_refused",
             Error::MailNeedsOwnAddress => "mail_needs_own_address",
             Error::VerslagChanged { .. } => "verslag_changed",
+            Error::Cancelled => "cancelled",
+            Error::OcrUnavailable(_) => "ocr_unavailable",
         }
     }
 

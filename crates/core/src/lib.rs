@@ -26,6 +26,7 @@ pub mod lang;
 pub mod letters;
 pub mod link;
 pub mod mail;
+pub mod ocr;
 pub mod package;
 pub mod person;
 mod picture;
@@ -50,6 +51,7 @@ pub use api::mail::{
     DuplicateBy, MailImportOptions, MailImportReport, MailInput, MailOutcome, MailProgress,
     MailStep,
 };
+pub use api::ocr::ReadText;
 pub use api::verslag::VerslagView;
 pub use attachment::{Attachment, Preview};
 pub use case::{Case, CaseData, CaseStatus};

@@ -271,6 +271,16 @@ export const commands = {
 	 *  user chose not to add. Sends `mail-progress` (read, then write) as it goes.
 	 */
 	importMail: (files: MailFileDto_Deserialize[], dates: MailDateDto[], declined: string[]) => typedError<MailImportDto_Serialize, IpcError>(__TAURI_INVOKE("import_mail", { files, dates, declined })),
+	/**
+	 *  Reads the text of a photo or scanned PDF attachment and keeps it beside the entry
+	 *  (searchable; no version of the entry). Fails with `cancelled` after
+	 *  `cancel_read_text`, with `ocr_unavailable` when Tesseract or its Dutch data is missing.
+	 */
+	readAttachmentText: (attachmentId: number) => typedError<ReadTextDto, IpcError>(__TAURI_INVOKE("read_attachment_text", { attachmentId })),
+	/**  Stops a running `read_attachment_text` (between words of the page being read). */
+	cancelReadText: () => typedError<null, IpcError>(__TAURI_INVOKE("cancel_read_text")),
+	/**  The read texts of an entry's attachments, each with its suggestions. */
+	readTexts: (entryId: number) => typedError<ReadTextDto[], IpcError>(__TAURI_INVOKE("read_texts", { entryId })),
 	/**  A password for the PDF that reads well over the phone ("k7mxp-2trwa-9qhde"). */
 	suggestPdfPassword: () => typedError<string, IpcError>(__TAURI_INVOKE("suggest_pdf_password")),
 	/**
@@ -309,6 +319,7 @@ export const events = {
 	dossierLocked: makeEvent<DossierLocked, DossierLocked>("dossier-locked"),
 	filesDropped: makeEvent<FilesDropped, FilesDropped>("files-dropped"),
 	mailProgress: makeEvent<MailProgress, MailProgress>("mail-progress"),
+	ocrProgress: makeEvent<OcrProgress, OcrProgress>("ocr-progress"),
 	rekeyProgress: makeEvent<RekeyProgress, RekeyProgress>("rekey-progress"),
 };
 
@@ -772,7 +783,11 @@ export type ErrorCode = "wrong_passphrase" | "wrong_recovery_code" | "recovery_c
  *  The verslag's file no longer hashes to its pin, or another file is offered in
  *  its place while statements quote it.
  */
-"verslag_changed" | "internal";
+"verslag_changed" | 
+/**  The user stopped a long task (reading a scan); nothing was saved. */
+"cancelled" | 
+/**  Tesseract or its Dutch data is missing on this computer. */
+"ocr_unavailable" | "internal";
 
 /**  A stored exemption with its documents. */
 export type ExemptionDto = ExemptionDto_Serialize | ExemptionDto_Deserialize;
@@ -1286,6 +1301,13 @@ export type NotificationStatusDto = {
 	permission: string,
 };
 
+/**  Event `ocr-progress`: page `done` of `total` of attachment `attachment_id`. */
+export type OcrProgress = {
+	attachmentId: number,
+	done: number,
+	total: number,
+};
+
 /**  What the user chose on the package screen. */
 export type PackageOptionsDto = PackageOptionsDto_Serialize | PackageOptionsDto_Deserialize;
 
@@ -1397,6 +1419,16 @@ export type ProfileDto = {
 	email: string,
 };
 
+/**  The text read from one attachment (shown labelled: it may contain errors). */
+export type ReadTextDto = {
+	attachmentId: number,
+	text: string,
+	engine: string,
+	pages: number,
+	readAt: string,
+	suggestions: SuggestionDto[],
+};
+
 export type RecentDossier = {
 	/**  Display text only: commands take `place`'s handle. */
 	dir: string,
@@ -1504,6 +1536,16 @@ export type SuggestedPersonDto = {
 	email: string,
 	/**  `afzender`, `ontvanger` or `cc`. */
 	role: string,
+};
+
+/**
+ *  One suggestion from read text: `kind` is letter_date, kenmerk, reply_by, decision or
+ *  threat; dates as YYYY-MM-DD; `source` the words it came from.
+ */
+export type SuggestionDto = {
+	kind: string,
+	value: string,
+	source: string,
 };
 
 /**  Which entries the timeline shows, and which slice of them. */

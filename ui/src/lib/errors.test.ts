@@ -51,6 +51,8 @@ describe('error messages', () => {
         'letter_incomplete',
         'letter_not_offered',
         'verslag_changed',
+        'cancelled',
+        'ocr_unavailable',
       ].sort(),
     );
   });

@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'mail_needs_date',
   'mail_needs_own_address',
   'verslag_changed',
+  'cancelled',
+  'ocr_unavailable',
   'internal',
 ] as const satisfies readonly ErrorCode[];
 

@@ -11,6 +11,7 @@ pub mod filter;
 pub(crate) mod letters;
 mod links;
 pub mod mail;
+pub mod ocr;
 mod people;
 mod profile;
 mod todos;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_history_append_only.sql"),
     include_str!("../../migrations/0009_timeline_keyset.sql"),
     include_str!("../../migrations/0010_verslag.sql"),
+    include_str!("../../migrations/0011_read_text.sql"),
 ];
 
 /// The first schema with the `settings` table (migration 2).

@@ -11,6 +11,7 @@ pub mod links;
 pub mod membership;
 pub mod migrations;
 pub mod people;
+pub mod read_text;
 pub mod search;
 pub mod settings;
 pub mod todos;

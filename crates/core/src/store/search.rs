@@ -1,5 +1,6 @@
 //! The full-text index: one row per live entry, holding everything a person might
-//! search for (titles, text fields, names, kenmerk, attachment text).
+//! search for (titles, text fields, names, kenmerk, attachment text, and the text read
+//! from pictures and scans, `attachment_read_text`).
 
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, Transaction};
@@ -16,7 +17,10 @@ pub(crate) const BODY_SQL: &str = "concat_ws(' ', e.title, e.notes, e.asked, e.p
     (SELECT group_concat(p.name || ' ' || p.role || ' ' || p.organisation || ' ' || ep.role, ' ')
        FROM entry_people ep JOIN people p ON p.id = ep.person_id WHERE ep.entry_id = e.id),
     (SELECT group_concat(a.filename || ' ' || a.text, ' ')
-       FROM attachments a WHERE a.entry_id = e.id AND a.deleted_at IS NULL))";
+       FROM attachments a WHERE a.entry_id = e.id AND a.deleted_at IS NULL),
+    (SELECT group_concat(r.text, ' ') FROM attachment_read_text r
+       JOIN attachments a ON a.id = r.attachment_id
+       WHERE a.entry_id = e.id AND a.deleted_at IS NULL))";
 
 /// Rebuilds the index row of one entry from the store (removes it when deleted).
 pub fn reindex_entry(tx: &Transaction<'_>, entry_id: i64) -> Result<()> {

@@ -1150,6 +1150,28 @@ export const nl = {
   'verslag.letterHint': 'De brief vraagt de instantie het [[verslag]] te verbeteren. Hij krijgt {n} punten: elke zin die niet klopt, onvolledig is, niet is gezegd of niet is besproken.',
   'verslag.letterNone': 'Een correctiebrief kan als u van minstens één zin zegt dat hij niet klopt, onvolledig is, niet is gezegd of niet is besproken.',
   'error.verslag_changed': 'Het bestand van het [[verslag]] is veranderd of weggehaald, of u koos een ander bestand terwijl er al uitspraken over het [[verslag]] zijn. Er is niets veranderd.',
+  // Tekst lezen uit foto's en scans (issue 15)
+  'ocr.title': 'Tekst uit foto of scan',
+  'ocr.intro': 'De app kan de tekst van een foto of scan lezen, op deze computer. Niets gaat naar internet.',
+  'ocr.read': 'Tekst lezen',
+  'ocr.readAgain': 'Opnieuw lezen',
+  'ocr.cancel': 'Stop',
+  'ocr.preparing': 'De foto wordt klaargemaakt…',
+  'ocr.progress': 'Bezig met lezen: pagina {n} van {total}',
+  'ocr.layerTitle': 'Gelezen tekst (kan fouten bevatten)',
+  'ocr.layerHint': 'Gelezen door {engine}. Dit heeft u niet zelf getypt; zoeken vindt deze tekst wel.',
+  'ocr.suggestionsTitle': 'Suggesties',
+  'ocr.from': 'Gelezen in',
+  'ocr.accept': 'Overnemen',
+  'ocr.apply': 'Vul {n} in en controleer',
+  'ocr.noSuggestions': 'Geen datum, [[kenmerk]] of termijn gevonden.',
+  'ocr.kind.letter_date': 'Datum van de brief',
+  'ocr.kind.kenmerk': '[[Kenmerk]]',
+  'ocr.kind.reply_by': 'Reageren vóór',
+  'ocr.kind.decision': 'Dit is een [[besluit]] ([[bezwaar]] mogelijk)',
+  'ocr.kind.threat': 'De brief dreigt met een [[maatregel]]',
+  'error.cancelled': 'Gestopt. Er is niets bewaard.',
+  'error.ocr_unavailable': 'Tekst lezen kan op deze computer niet: het programma Tesseract of de Nederlandse taaldata ontbreekt.',
 };
 
 export type MessageKey = keyof typeof nl;

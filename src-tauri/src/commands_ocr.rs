@@ -1,0 +1,146 @@
+//! IPC commands for reading a photographed or scanned letter (OCR, issue 15): read one
+//! attachment on the blocking pool with an `ocr-progress` event per page and a cancel,
+//! and the read texts of an entry with their suggestions. The engine runs without the
+//! dossier (other commands go on meanwhile); only preparing and saving hold it.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use dossier_core::ocr::{self, OcrEngine, SuggestionKind};
+use dossier_core::{ReadText, SystemClock};
+use dossier_tesseract::Tesseract;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tauri::{AppHandle, State};
+use tauri_specta::Event;
+
+use crate::dto_entries::wire_id;
+use crate::error::IpcError;
+use crate::state::off_runtime;
+use crate::AppState;
+
+type Result<T> = std::result::Result<T, IpcError>;
+
+/// Set by `cancel_read_text`; one read runs at a time, so one flag serves.
+static CANCEL: AtomicBool = AtomicBool::new(false);
+
+/// One suggestion from read text: `kind` is letter_date, kenmerk, reply_by, decision or
+/// threat; dates as YYYY-MM-DD; `source` the words it came from.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SuggestionDto {
+    pub kind: String,
+    pub value: String,
+    pub source: String,
+}
+
+/// The text read from one attachment (shown labelled: it may contain errors).
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadTextDto {
+    pub attachment_id: u32,
+    pub text: String,
+    pub engine: String,
+    pub pages: u32,
+    pub read_at: String,
+    pub suggestions: Vec<SuggestionDto>,
+}
+
+fn kind_name(k: SuggestionKind) -> &'static str {
+    match k {
+        SuggestionKind::LetterDate => "letter_date",
+        SuggestionKind::Kenmerk => "kenmerk",
+        SuggestionKind::ReplyBy => "reply_by",
+        SuggestionKind::Decision => "decision",
+        SuggestionKind::Threat => "threat",
+    }
+}
+
+impl From<ReadText> for ReadTextDto {
+    fn from(r: ReadText) -> Self {
+        ReadTextDto {
+            attachment_id: wire_id(r.attachment_id),
+            text: r.text,
+            engine: r.engine,
+            pages: r.pages,
+            read_at: r.read_at,
+            suggestions: r
+                .suggestions
+                .into_iter()
+                .map(|s| SuggestionDto {
+                    kind: kind_name(s.kind).into(),
+                    value: s.value,
+                    source: s.source,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Event `ocr-progress`: page `done` of `total` of attachment `attachment_id`.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct OcrProgress {
+    pub attachment_id: u32,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Reads the text of a photo or scanned PDF attachment and keeps it beside the entry
+/// (searchable; no version of the entry). Fails with `cancelled` after
+/// `cancel_read_text`, with `ocr_unavailable` when Tesseract or its Dutch data is missing.
+#[tauri::command]
+#[specta::specta]
+pub async fn read_attachment_text(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    attachment_id: u32,
+) -> Result<ReadTextDto> {
+    let id = i64::from(attachment_id);
+    CANCEL.store(false, Ordering::SeqCst);
+    let pages = state
+        .with_dossier_off(move |d| Ok(d.read_pages(id)?))
+        .await?;
+    let held = state.shared()?;
+    let read = off_runtime(move || {
+        let engine = Tesseract::dutch()?;
+        let mut progress = |p: ocr::OcrProgress| {
+            let _ = OcrProgress {
+                attachment_id,
+                done: p.done,
+                total: p.total,
+            }
+            .emit(&app);
+        };
+        let read = ocr::read(&engine as &dyn OcrEngine, &pages, &CANCEL, &mut progress)?;
+        Ok(read)
+    })
+    .await?;
+    // The dossier may have been locked while the engine ran: then nothing is saved.
+    if held.revoked() {
+        return Err(IpcError::locked());
+    }
+    let held = Arc::clone(&held);
+    state.touch();
+    off_runtime(move || held.run(|d| Ok(d.save_read_text(id, &read, &SystemClock)?.into()))).await
+}
+
+/// Stops a running `read_attachment_text` (between words of the page being read).
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_read_text() -> Result<()> {
+    CANCEL.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// The read texts of an entry's attachments, each with its suggestions.
+#[tauri::command]
+#[specta::specta]
+pub async fn read_texts(state: State<'_, AppState>, entry_id: u32) -> Result<Vec<ReadTextDto>> {
+    state.with_dossier(|d| {
+        Ok(d.read_texts(i64::from(entry_id))?
+            .into_iter()
+            .map(ReadTextDto::from)
+            .collect())
+    })
+}
