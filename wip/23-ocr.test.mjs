@@ -81,7 +81,16 @@ test("ocr: a photographed letter is read, its suggestions accepted, its words fo
     // The engine runs in the background: the status line says so, then the layer shows
     // (or an error, reported as the failure).
     const status = () => s.exec(`return document.querySelector('[data-testid="read-text-status"]').textContent.trim();`);
-    await waitFor("reading is shown", async () => /lezen|klaargemaakt/i.test(await status()) || (await s.exec(`return !!document.querySelector('[data-testid="read-text-layer"]');`)), 20000);
+    await waitFor(
+      "reading is shown",
+      async () =>
+        /lezen|klaargemaakt/i.test(await status()) ||
+        (await s.exec(`return !!document.querySelector('[data-testid="read-text-layer"], [data-testid="read-text-error"]');`)),
+      20000,
+    ).catch(async (e) => {
+      await shot(s, "23-ocr-no-status");
+      throw new Error(`${e.message}; status was "${await status()}"`);
+    });
     await waitFor(
       "the read text",
       async () => {
