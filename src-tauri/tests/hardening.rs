@@ -178,3 +178,33 @@ fn no_shell_http_or_opener_plugin_and_a_current_tauri() {
     assert_eq!(parts[0], 2, "Tauri major version");
     assert!(parts[1] >= 12, "Tauri {version} is older than 2.12");
 }
+
+/// A command the shell registers but build.rs or the capability leaves out is refused by
+/// Tauri's ACL at run time with a bare string, and its button silently does nothing (the
+/// OCR commands shipped that way once). Every registered command must be granted.
+#[test]
+fn every_registered_command_is_declared_and_granted() {
+    let lib = read("src-tauri/src/lib.rs");
+    let build_rs = read("src-tauri/build.rs");
+    let caps = read("src-tauri/capabilities/main.json");
+    let start = lib.find("collect_commands![").expect("the command list");
+    let end = start + lib[start..].find(']').expect("its end");
+    let names: Vec<&str> = lib[start + "collect_commands![".len()..end]
+        .split(',')
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.rsplit("::").next().unwrap_or(s))
+        .collect();
+    assert!(names.len() > 50, "found the commands: {names:?}");
+    for name in names {
+        assert!(
+            build_rs.contains(&format!("\"{name}\"")),
+            "{name} is not declared in build.rs"
+        );
+        let grant = format!("\"allow-{}\"", name.replace('_', "-"));
+        assert!(
+            caps.contains(&grant),
+            "{name} is not granted in capabilities/main.json"
+        );
+    }
+}

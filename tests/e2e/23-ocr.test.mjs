@@ -108,10 +108,10 @@ test("ocr: a photographed letter is read, its suggestions accepted, its words fo
     const kinds = await s.exec(`return [...document.querySelectorAll('[data-testid="suggestion"]')].map((el) => el.dataset.kind);`);
     for (const k of ["letter_date", "kenmerk", "reply_by"]) assert.ok(kinds.includes(k), `suggestion ${k} in ${kinds}`);
     const list = await textOf(s, "suggestions");
-    assert.match(list, /Datum van de brief: 2 april 2026/);
+    assert.match(list, /Datum van de brief: do 2 april 2026/);
     assert.match(list, /Kenmerk: ZK-2026-118834/);
     assert.match(list, /Gelezen in: “Datum: 2 april 2026”/);
-    assert.match(list, /Reageren vóór: 9 april 2026/);
+    assert.match(list, /Reageren vóór: do 9 april 2026/);
     await scrollToTestId(s, "read-text-layer");
     await shot(s, "23-ocr-read");
     await assertAccessible(s, "read text and suggestions");
