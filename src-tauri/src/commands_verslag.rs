@@ -4,18 +4,30 @@
 //! on the blocking pool: each re-hashes the verslag's file (up to 200 MB) and reads its
 //! text (a long PDF), so a lock never waits for them.
 
-use dossier_core::{StatementInput, SystemClock};
+use dossier_core::{Dossier, StatementInput, SystemClock};
 use tauri::State;
 
 use crate::dto_letters::FillDto;
-use crate::dto_verslag::{StatementInputDto, VerslagDto};
+use crate::dto_verslag::{StatementDto, VerslagDto};
 use crate::error::IpcError;
 use crate::AppState;
 
 type Result<T> = std::result::Result<T, IpcError>;
 
-fn view(d: &dossier_core::Dossier, entry_id: i64) -> dossier_core::Result<Option<VerslagDto>> {
-    Ok(d.verslag(entry_id)?.map(VerslagDto::from))
+/// Runs `f` on entry `entry_id` off the runtime, then returns the entry's verslag as it
+/// is now (null when none is chosen): what every command that changes it answers.
+async fn with_view<T>(
+    state: &AppState,
+    entry_id: u32,
+    f: impl FnOnce(&mut Dossier, i64) -> dossier_core::Result<T> + Send + 'static,
+) -> Result<Option<VerslagDto>> {
+    let id = i64::from(entry_id);
+    state
+        .with_dossier_off(move |d| {
+            f(d, id)?;
+            Ok(d.verslag(id)?.map(VerslagDto::from))
+        })
+        .await
 }
 
 /// The entry's verslag with its text, sentences and statements; null when none is
@@ -23,9 +35,7 @@ fn view(d: &dossier_core::Dossier, entry_id: i64) -> dossier_core::Result<Option
 #[tauri::command]
 #[specta::specta]
 pub async fn get_verslag(state: State<'_, AppState>, entry_id: u32) -> Result<Option<VerslagDto>> {
-    state
-        .with_dossier_off(move |d| Ok(view(d, i64::from(entry_id))?))
-        .await
+    with_view(&state, entry_id, |_, _| Ok(())).await
 }
 
 /// The text core reads from an attachment; empty for a photo (the user types it).
@@ -46,13 +56,11 @@ pub async fn set_verslag(
     attachment_id: u32,
     typed_text: String,
 ) -> Result<Option<VerslagDto>> {
-    let id = i64::from(entry_id);
-    state
-        .with_dossier_off(move |d| {
-            d.set_verslag(id, i64::from(attachment_id), &typed_text, &SystemClock)?;
-            Ok(view(d, id)?)
-        })
-        .await
+    let file = i64::from(attachment_id);
+    with_view(&state, entry_id, move |d, id| {
+        d.set_verslag(id, file, &typed_text, &SystemClock)
+    })
+    .await
 }
 
 /// No file is the verslag any more (only while no statement quotes it).
@@ -73,16 +81,13 @@ pub async fn clear_verslag(state: State<'_, AppState>, entry_id: u32) -> Result<
 pub async fn add_statement(
     state: State<'_, AppState>,
     entry_id: u32,
-    statement: StatementInputDto,
+    statement: StatementDto,
 ) -> Result<Option<VerslagDto>> {
-    let id = i64::from(entry_id);
     let input = StatementInput::try_from(statement)?;
-    state
-        .with_dossier_off(move |d| {
-            d.add_statement(id, &input, &SystemClock)?;
-            Ok(view(d, id)?)
-        })
-        .await
+    with_view(&state, entry_id, move |d, id| {
+        d.add_statement(id, &input, &SystemClock)
+    })
+    .await
 }
 
 /// Changes statement `n`.
@@ -92,16 +97,13 @@ pub async fn change_statement(
     state: State<'_, AppState>,
     entry_id: u32,
     n: u32,
-    statement: StatementInputDto,
+    statement: StatementDto,
 ) -> Result<Option<VerslagDto>> {
-    let id = i64::from(entry_id);
     let input = StatementInput::try_from(statement)?;
-    state
-        .with_dossier_off(move |d| {
-            d.change_statement(id, n, &input, &SystemClock)?;
-            Ok(view(d, id)?)
-        })
-        .await
+    with_view(&state, entry_id, move |d, id| {
+        d.change_statement(id, n, &input, &SystemClock)
+    })
+    .await
 }
 
 /// Removes statement `n` (the history keeps it).
@@ -112,13 +114,10 @@ pub async fn remove_statement(
     entry_id: u32,
     n: u32,
 ) -> Result<Option<VerslagDto>> {
-    let id = i64::from(entry_id);
-    state
-        .with_dossier_off(move |d| {
-            d.remove_statement(id, n, &SystemClock)?;
-            Ok(view(d, id)?)
-        })
-        .await
+    with_view(&state, entry_id, move |d, id| {
+        d.remove_statement(id, n, &SystemClock)
+    })
+    .await
 }
 
 /// The correction letter's blanks from the statements, for the letter screen.

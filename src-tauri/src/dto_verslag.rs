@@ -18,6 +18,9 @@ pub struct SentenceDto {
     pub paragraph_start: bool,
 }
 
+/// A statement about the verslag, both ways: as the screen shows it, and as it sends a
+/// new or changed one. Sent, `id` is not read: core numbers a new statement, and a
+/// change names its statement by the command's `n`.
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct StatementDto {
@@ -47,23 +50,10 @@ impl From<&Statement> for StatementDto {
     }
 }
 
-/// What the screen sends for a new or changed statement.
-#[derive(Debug, Clone, Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct StatementInputDto {
-    pub start: u32,
-    pub quote: String,
-    pub status: String,
-    pub important: bool,
-    pub my_version: String,
-    pub support_entries: Vec<u32>,
-    pub support_attachments: Vec<u32>,
-}
-
-impl TryFrom<StatementInputDto> for StatementInput {
+impl TryFrom<StatementDto> for StatementInput {
     type Error = IpcError;
 
-    fn try_from(d: StatementInputDto) -> Result<Self, IpcError> {
+    fn try_from(d: StatementDto) -> Result<Self, IpcError> {
         Ok(StatementInput {
             start: d.start,
             quote: d.quote,

@@ -1,5 +1,5 @@
-//! `letter`, `letter-sent`, `profile`: letters from an entry (F12) and the user's own
-//! details they are signed with. Thin adapters over core's letters API.
+//! `letter`, `letter-sent`, `letter-unsent`, `profile`: letters from an entry (F12) and
+//! the user's own details they are signed with. Thin adapters over core's letters API.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 
 use dossier_core::entry::parse_date;
 use dossier_core::letters::{Blank, LetterFormat, LetterRequest, LetterType};
-use dossier_core::{dutch_today, Clock, Error, PreparedAttachment, Profile, SystemClock};
+use dossier_core::{
+    dutch_today, Clock, Dossier, EnclosureOption, Error, PreparedAttachment, Profile, SystemClock,
+};
 
 use crate::commands::{open, Result};
-use crate::messages::Lang;
+use crate::messages::{CliError, Lang};
 
 /// The flags of `dossier letter`, as typed.
 #[derive(Debug, Default, clap::Args)]
@@ -40,6 +42,10 @@ pub struct LetterArgs {
     /// A paper sent along, as it should be named in the list of enclosures (repeatable)
     #[arg(long = "enclosure", value_name = "TEXT")]
     pub enclosures: Vec<String>,
+    /// An exhibit of the dossier's overview sent along, by its number (repeatable; the
+    /// list of letters shows them under bezwaar)
+    #[arg(long = "exhibit", value_name = "N")]
+    pub exhibits: Vec<String>,
     /// Only write the file: no letter-out entry and no to-do
     #[arg(long)]
     pub preview: bool,
@@ -95,8 +101,36 @@ fn list(dir: &Path, entry_id: i64, lang: Lang) -> Result {
         for b in &o.blanks {
             writeln!(out, "{}", blank_line(b, lang))?;
         }
+        if o.letter_type == LetterType::Bezwaar {
+            for x in d.enclosure_options(entry_id)? {
+                writeln!(out, "  --exhibit {}\t{}", x.label, x.text)?;
+            }
+        }
     }
     Ok(())
+}
+
+/// The enclosure lines of the exhibits numbered `labels`, in the overview's order (as
+/// the screen sends them); an unknown number refuses the letter before anything is made.
+fn exhibit_lines(d: &Dossier, entry_id: i64, labels: &[String]) -> Result<Vec<String>> {
+    if labels.is_empty() {
+        return Ok(Vec::new());
+    }
+    let options: Vec<EnclosureOption> = d.enclosure_options(entry_id)?;
+    if let Some(unknown) = labels
+        .iter()
+        .find(|l| !options.iter().any(|o| o.label == l.trim()))
+    {
+        return Err(CliError::UnknownExhibit {
+            label: unknown.trim().to_string(),
+            known: options.into_iter().map(|o| o.label).collect(),
+        });
+    }
+    Ok(options
+        .into_iter()
+        .filter(|o| labels.iter().any(|l| l.trim() == o.label))
+        .map(|o| o.text)
+        .collect())
 }
 
 pub fn letter(args: &LetterArgs, lang: Lang) -> Result {
@@ -118,6 +152,9 @@ pub fn letter(args: &LetterArgs, lang: Lang) -> Result {
     };
     crate::outfile::refuse_existing(out)?;
     let mut d = open(&args.dir, lang)?;
+    let mut enclosures = exhibit_lines(&d, args.entry_id, &args.exhibits)?;
+    enclosures.append(&mut req.enclosures);
+    req.enclosures = enclosures;
     if args.from_statements {
         for (k, v) in d.correction_fills(args.entry_id)? {
             req.fills.entry(k).or_insert(v);
@@ -223,6 +260,24 @@ pub fn sent(dir: &Path, id: i64, on: &str, how: &str, proof: Option<&Path>, lang
         e.id,
         lang.pick("verstuurd op", "sent on"),
         e.data.channel
+    )?;
+    Ok(())
+}
+
+/// `dossier letter-unsent DIR ID`: takes back `letter-sent` (the letter is a draft
+/// again, its link and the objection to-do as before the sending).
+pub fn unsent(dir: &Path, id: i64, lang: Lang) -> Result {
+    let mut d = open(dir, lang)?;
+    let e = d.undo_letter_sent(id, &SystemClock)?;
+    writeln!(
+        std::io::stdout().lock(),
+        "{} {} {}",
+        lang.pick("Brief", "Letter"),
+        e.id,
+        lang.pick(
+            "is weer een concept: niet verstuurd",
+            "is a draft again: not sent"
+        ),
     )?;
     Ok(())
 }

@@ -70,6 +70,9 @@ enum Cmd {
         #[arg(long, value_name = "FILE")]
         proof: Option<PathBuf>,
     },
+    /// Take back `letter-sent`: letter ID is a draft again, its link and the objection
+    /// to-do as before it was sent (refused when the letter changed since)
+    LetterUnsent { dir: PathBuf, id: i64 },
     /// Read the text of photo or scanned PDF ATTACHMENT_ID (OCR, Dutch, offline): prints
     /// the read text, labelled, and suggestions (`kind⇥value⇥"source words"`); the text
     /// is kept beside the entry and found by `list --search`
@@ -432,6 +435,7 @@ fn main() -> ExitCode {
             how,
             proof,
         } => letter_cmd::sent(&dir, id, &on, &how, proof.as_deref(), lang),
+        Cmd::LetterUnsent { dir, id } => letter_cmd::unsent(&dir, id, lang),
         Cmd::Profile(args) => letter_cmd::profile(&args, lang),
         Cmd::Ocr(args) => ocr_cmd::ocr(&args, lang),
         Cmd::Verslag(args) => verslag_cmd::verslag(&args, lang),

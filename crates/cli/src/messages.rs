@@ -46,6 +46,11 @@ pub enum CliError {
     UnknownCase(i64),
     /// A backup command needs the recovery code and there is none to read.
     NoRecoveryCode,
+    /// `letter --exhibit N`: the overview has no exhibit N a letter can send along.
+    UnknownExhibit {
+        label: String,
+        known: Vec<String>,
+    },
 }
 
 impl From<Error> for CliError {
@@ -91,6 +96,24 @@ pub fn explain(e: &CliError, lang: Lang) -> (String, u8) {
             "No recovery code: set DOSSIER_RECOVERY_CODE or run dossier in a terminal".into(),
             45,
         ),
+        CliError::UnknownExhibit { label, known } => {
+            let (nl, en) = if known.is_empty() {
+                (
+                    "er zijn nog geen bijlagen in uw dossier om mee te sturen".to_string(),
+                    "there are no exhibits in your dossier to send along yet".to_string(),
+                )
+            } else {
+                (
+                    format!("de bijlagen die mee kunnen zijn {}", known.join(", ")),
+                    format!("the exhibits that can go along are {}", known.join(", ")),
+                )
+            };
+            (
+                format!("er is geen bijlage {label} om mee te sturen; {nl} (de nummers van het overzicht van uw dossier; een kopie van het besluit gaat altijd mee). Er is niets geschreven"),
+                format!("there is no exhibit {label} to send along; {en} (the numbers of your dossier's overview; a copy of the decision always goes along). Nothing was written"),
+                52,
+            )
+        }
     };
     let text = match lang {
         Lang::Nl => format!("Fout: {nl}"),

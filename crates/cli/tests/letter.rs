@@ -5,64 +5,9 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
-use common::{fails, ok};
-
-const PASS: &str = "brieven test zin 2026";
-
-fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env("DOSSIER_PASSPHRASE", PASS)
-        .env_remove("DOSSIER_RECOVERY_CODE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "en_GB.UTF-8")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    squash(&String::from_utf8(out.stdout).unwrap())
-}
-
-/// A dossier with the demo's 70 entries; entry 70 is the decision about the glasses.
-fn demo(tmp: &Path, with_profile: bool) -> String {
-    let dir = tmp.join("kluis");
-    let d = dir.to_str().unwrap().to_string();
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo/demo-dossier.json");
-    ok(&dossier(&["init", &d]));
-    ok(&dossier(&["import", &d, demo.to_str().unwrap()]));
-    if with_profile {
-        let shown = ok(&dossier(&[
-            "profile",
-            &d,
-            "--name",
-            "Fatima el Amrani",
-            "--address",
-            "Javaplein 12-2",
-            "--address",
-            "1094 HH Amsterdam",
-            "--email",
-            "fatima@example.nl",
-        ]));
-        assert!(shown.contains("name\tFatima el Amrani"), "{shown}");
-        assert!(shown.contains("address\t1094 HH Amsterdam"), "{shown}");
-    }
-    d
-}
+use common::{demo, fails, ok, pdftotext, run as dossier, squash};
 
 fn entry_count(d: &str) -> usize {
     ok(&dossier(&["list", d])).lines().count()

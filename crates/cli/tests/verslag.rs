@@ -6,41 +6,21 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-use common::{fails, ok};
+use common::{fails, init, ok, profile, run as en, run_in as dossier};
 
-const PASS: &str = "verslag test zin 2026";
 const VERSLAG: &str =
     "Verslag gesprek 3 november.\n\nKlant geeft aan dat hij volledig kan werken. \
 Klant gaat akkoord met een jobhunter. Er is gesproken over zijn cv.\n";
 
-fn dossier(args: &[&str], lang: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env("DOSSIER_PASSPHRASE", PASS)
-        .env_remove("DOSSIER_RECOVERY_CODE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn en(args: &[&str]) -> Output {
-    dossier(args, "en_GB.UTF-8")
-}
-
 /// A dossier with one meeting (entry 1) whose report is attachment 1 and a second
 /// file (attachment 2) that is not the report.
 fn meeting(tmp: &Path) -> String {
-    let d = tmp.join("kluis").to_str().unwrap().to_string();
     let report = tmp.join("verslag.txt");
     std::fs::write(&report, VERSLAG).unwrap();
     let other = tmp.join("uitnodiging.txt");
     std::fs::write(&other, "Uitnodiging voor een gesprek.").unwrap();
-    ok(&en(&["init", &d]));
+    let d = init(tmp);
     let id = ok(&en(&[
         "add",
         &d,
@@ -249,16 +229,7 @@ fn the_correction_letter_comes_from_the_statements() {
         "--mine",
         "Ik heb gezegd dat ik erover wil nadenken",
     ]));
-    ok(&en(&[
-        "profile",
-        &d,
-        "--name",
-        "Fatima el Amrani",
-        "--address",
-        "Javaplein 12-2",
-        "--address",
-        "1094 HH Amsterdam",
-    ]));
+    profile(&d);
     let out = tmp.path().join("correctie.txt");
     ok(&en(&[
         "letter",
@@ -275,7 +246,7 @@ fn the_correction_letter_comes_from_the_statements() {
         out.to_str().unwrap(),
     ]));
     let text = std::fs::read_to_string(&out).unwrap();
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = common::squash(&text);
     assert!(
         flat.contains("1. In het verslag staat: „Klant gaat akkoord met een jobhunter.” Dit is niet gezegd. Wat er moet staan: Ik heb gezegd dat ik erover wil nadenken."),
         "{text}"
@@ -285,7 +256,6 @@ fn the_correction_letter_comes_from_the_statements() {
 #[test]
 fn a_photo_of_the_report_gets_the_text_typed_over() {
     let tmp = tempfile::tempdir().unwrap();
-    let d = tmp.path().join("kluis").to_str().unwrap().to_string();
     // A 1×1 PNG: a photo without text of its own.
     let photo = tmp.path().join("verslag-foto.png");
     std::fs::write(
@@ -295,7 +265,7 @@ fn a_photo_of_the_report_gets_the_text_typed_over() {
     .unwrap();
     let typed = tmp.path().join("overgetypt.txt");
     std::fs::write(&typed, "Klant wil werken. Klant heeft geen klachten.\n").unwrap();
-    ok(&en(&["init", &d]));
+    let d = init(tmp.path());
     ok(&en(&[
         "add",
         &d,

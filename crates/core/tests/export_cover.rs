@@ -7,33 +7,10 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{clock, day, dossier};
+use common::{clock, day, dossier, flat, pages};
 use dossier_core::entry::ContactRule;
 use dossier_core::export::ExportOptions;
 use dossier_core::{Duty, EntryKind, ExemptionData, NewEntry};
-
-/// The text of each page of `pdf`, by `pdftotext -layout`.
-fn pages(pdf: &[u8]) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bundle.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-layout", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/setup.sh --test");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split('\u{c}')
-        .map(str::to_string)
-        .collect()
-}
-
-fn flat(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// The number the chronology prints before the block whose heading line holds `date`
 /// and whose next line is `title`: found in the printed text, not asked of our code.
@@ -102,7 +79,7 @@ fn the_cover_shows_what_a_lawyer_must_see_first() {
     if let Ok(keep) = std::env::var("EXPORT_PDF_KEEP") {
         std::fs::write(std::path::Path::new(&keep).join("cover.pdf"), &pdf).unwrap();
     }
-    let pages = pages(&pdf);
+    let pages = pages(&pdf, true);
     let cover = flat(&pages[0]);
     let all = pages.join("\n");
     let chronology = pages[1..].join("\n");
@@ -212,7 +189,7 @@ fn the_contents_give_the_right_pages_and_its_links_lead_there() {
         ..ExportOptions::default()
     };
     let pdf = d.export_pdf(&options, &c).unwrap();
-    let pages = pages(&pdf);
+    let pages = pages(&pdf, true);
     let toc_pages: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].contains("Blz."))
         .collect();

@@ -8,39 +8,14 @@
 mod common;
 
 use std::collections::HashMap;
-use std::process::Command;
 
-use common::{clock, day, dossier};
+use common::{clock, day, dossier, flat, pages};
 use dossier_core::export::ExportOptions;
 use dossier_core::{Dossier, EntryKind, NewEntry, StatementInput, Status};
 
 pub const VERSLAG: &str = "Verslag gesprek 3 november 2026.\n\nKlant geeft aan dat hij volledig \
 kan werken. Klant gaat akkoord met een jobhunter. Er is gesproken over zijn cv. Klant \
 brengt volgende week zijn bankafschriften.";
-
-fn pages(pdf: &[u8], layout: bool) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bundle.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let mut args = vec![path.to_str().unwrap(), "-"];
-    if layout {
-        args.insert(0, "-layout");
-    }
-    let out = Command::new("pdftotext")
-        .args(&args)
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/setup.sh --test");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split('\u{c}')
-        .map(str::to_string)
-        .collect()
-}
-
-fn flat(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn at(quote: &str) -> u32 {
     VERSLAG[..VERSLAG.find(quote).unwrap()].chars().count() as u32

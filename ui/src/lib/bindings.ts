@@ -303,9 +303,9 @@ export const commands = {
 	/**  No file is the verslag any more (only while no statement quotes it). */
 	clearVerslag: (entryId: number) => typedError<null, IpcError>(__TAURI_INVOKE("clear_verslag", { entryId })),
 	/**  Adds a statement; returns the verslag as it is now. */
-	addStatement: (entryId: number, statement: StatementInputDto) => typedError<VerslagDto | null, IpcError>(__TAURI_INVOKE("add_statement", { entryId, statement })),
+	addStatement: (entryId: number, statement: StatementDto) => typedError<VerslagDto | null, IpcError>(__TAURI_INVOKE("add_statement", { entryId, statement })),
 	/**  Changes statement `n`. */
-	changeStatement: (entryId: number, n: number, statement: StatementInputDto) => typedError<VerslagDto | null, IpcError>(__TAURI_INVOKE("change_statement", { entryId, n, statement })),
+	changeStatement: (entryId: number, n: number, statement: StatementDto) => typedError<VerslagDto | null, IpcError>(__TAURI_INVOKE("change_statement", { entryId, n, statement })),
 	/**  Removes statement `n` (the history keeps it). */
 	removeStatement: (entryId: number, n: number) => typedError<VerslagDto | null, IpcError>(__TAURI_INVOKE("remove_statement", { entryId, n })),
 	/**  The correction letter's blanks from the statements, for the letter screen. */
@@ -1507,22 +1507,16 @@ export type Settings = {
 	autoLockMinutes: number,
 };
 
+/**
+ *  A statement about the verslag, both ways: as the screen shows it, and as it sends a
+ *  new or changed one. Sent, `id` is not read: core numbers a new statement, and a
+ *  change names its statement by the command's `n`.
+ */
 export type StatementDto = {
 	id: number,
 	start: number,
 	quote: string,
 	/**  correct, incorrect, incomplete, not-said, not-discussed or unsure. */
-	status: string,
-	important: boolean,
-	myVersion: string,
-	supportEntries: number[],
-	supportAttachments: number[],
-};
-
-/**  What the screen sends for a new or changed statement. */
-export type StatementInputDto = {
-	start: number,
-	quote: string,
 	status: string,
 	important: boolean,
 	myVersion: string,

@@ -2,7 +2,7 @@
 // Positions are counted in characters (Unicode code points) as core counts them, so
 // text is split with Array.from, never indexed by UTF-16 units.
 
-import type { SentenceDto, StatementDto, StatementInputDto } from './bindings';
+import type { SentenceDto, StatementDto } from './bindings';
 import type { MessageKey } from './i18n/index.svelte';
 
 /** Core's status names (a contract), in the order the screen offers them. */
@@ -69,16 +69,18 @@ export function snapped(touched: readonly number[]): { from: number; to: number 
   return { from: Math.min(...touched), to: Math.max(...touched) };
 }
 
-/** The statement as the backend takes it. */
+/** The statement as the backend takes it; `id` is the statement's number when it is changed (0 for a new one: the backend numbers it). */
 export function statementInput(
+  id: number,
   at: { start: number; quote: string },
   status: string,
   important: boolean,
   myVersion: string,
   supportEntries: readonly number[],
   supportAttachments: readonly number[],
-): StatementInputDto {
+): StatementDto {
   return {
+    id,
     start: at.start,
     quote: at.quote,
     status,

@@ -282,25 +282,14 @@ impl Dossier {
         input: &StatementInput,
         clock: &dyn Clock,
     ) -> Result<(Entry, u32)> {
-        let now = now_string(clock);
-        self.write(|tx| {
-            let e = live_entry(tx, entry_id)?;
-            let mut data = e.data.clone();
-            let v = with_verslag(&mut data)?;
-            let (_, text) = pinned(tx, entry_id, v)?;
-            verslag::check_quote(&text, input.start, &input.quote)?;
-            let n = v.next_id();
+        let mut n = 0;
+        let saved = self.edit_statements(entry_id, clock, |v, text| {
+            verslag::check_quote(text, input.start, &input.quote)?;
+            n = v.next_id();
             v.statements.push(input.with_id(n));
-            let saved = save(
-                tx,
-                entry_id,
-                &data,
-                &ChangeReason::StatementAdded { n },
-                &now,
-                clock,
-            )?;
-            Ok((saved, n))
-        })
+            Ok(Some(ChangeReason::StatementAdded { n }))
+        })?;
+        Ok((saved, n))
     }
 
     /// Changes statement `n` (its quote, status, importance, own version, support).
@@ -311,13 +300,8 @@ impl Dossier {
         input: &StatementInput,
         clock: &dyn Clock,
     ) -> Result<Entry> {
-        let now = now_string(clock);
-        self.write(|tx| {
-            let e = live_entry(tx, entry_id)?;
-            let mut data = e.data.clone();
-            let v = with_verslag(&mut data)?;
-            let (_, text) = pinned(tx, entry_id, v)?;
-            verslag::check_quote(&text, input.start, &input.quote)?;
+        self.edit_statements(entry_id, clock, |v, text| {
+            verslag::check_quote(text, input.start, &input.quote)?;
             let slot = v
                 .statements
                 .iter_mut()
@@ -325,41 +309,46 @@ impl Dossier {
                 .ok_or_else(|| no_statement(entry_id, n))?;
             let new = input.with_id(n);
             if *slot == new {
-                return Ok(e);
+                return Ok(None);
             }
             *slot = new;
-            save(
-                tx,
-                entry_id,
-                &data,
-                &ChangeReason::StatementChanged { n },
-                &now,
-                clock,
-            )
+            Ok(Some(ChangeReason::StatementChanged { n }))
         })
     }
 
     /// Removes statement `n` (the history keeps it).
     pub fn remove_statement(&mut self, entry_id: i64, n: u32, clock: &dyn Clock) -> Result<Entry> {
-        let now = now_string(clock);
-        self.write(|tx| {
-            let e = live_entry(tx, entry_id)?;
-            let mut data = e.data.clone();
-            let v = with_verslag(&mut data)?;
-            pinned(tx, entry_id, v)?;
+        self.edit_statements(entry_id, clock, |v, _| {
             let before = v.statements.len();
             v.statements.retain(|s| s.id != n);
             if v.statements.len() == before {
                 return Err(no_statement(entry_id, n));
             }
-            save(
-                tx,
-                entry_id,
-                &data,
-                &ChangeReason::StatementRemoved { n },
-                &now,
-                clock,
-            )
+            Ok(Some(ChangeReason::StatementRemoved { n }))
+        })
+    }
+
+    /// One edit of the statements about entry `entry_id`'s verslag, in one
+    /// transaction: the live entry's verslag, its pin checked (the file re-hashed: the
+    /// "frozen by SHA-256" check, deliberately on every edit, and the only I/O here),
+    /// then `edit` with the verslag and its text. `edit` returns the reason to record,
+    /// or `None` when nothing changed (then no version is added).
+    fn edit_statements(
+        &mut self,
+        entry_id: i64,
+        clock: &dyn Clock,
+        edit: impl FnOnce(&mut Verslag, &str) -> Result<Option<ChangeReason>>,
+    ) -> Result<Entry> {
+        let now = now_string(clock);
+        self.write(|tx| {
+            let e = live_entry(tx, entry_id)?;
+            let mut data = e.data.clone();
+            let v = with_verslag(&mut data)?;
+            let (_, text) = pinned(tx, entry_id, v)?;
+            match edit(v, &text)? {
+                None => Ok(e),
+                Some(reason) => save(tx, entry_id, &data, &reason, &now, clock),
+            }
         })
     }
 }

@@ -1,5 +1,5 @@
 //! Shared helpers for core's integration tests: dossiers with light KDF parameters,
-//! snapshots of folders, and byte searches.
+//! snapshots of folders, byte searches, and a PDF read back as text.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 #![allow(dead_code)]
 
@@ -115,4 +115,31 @@ pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
         .into_iter()
         .filter(|p| fs::read(p).map(|b| contains(&b, needle)).unwrap_or(false))
         .collect()
+}
+
+/// The text of each page of `pdf`, by poppler's `pdftotext` (with `-layout` when
+/// `layout`: columns kept side by side).
+pub fn pages(pdf: &[u8], layout: bool) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundle.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let mut args = vec![path.to_str().unwrap(), "-"];
+    if layout {
+        args.insert(0, "-layout");
+    }
+    let out = std::process::Command::new("pdftotext")
+        .args(&args)
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/setup.sh --test");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .map(str::to_string)
+        .collect()
+}
+
+/// `s` with every run of white space one space.
+pub fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
