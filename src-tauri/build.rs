@@ -102,6 +102,8 @@ fn main() {
             "read_attachment_text",
             "cancel_read_text",
             "read_texts",
+            "read_file_text",
+            "attach_read_file",
             "make_package",
             "get_verslag",
             "attachment_text",

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use dossier_core::ocr::{self, OcrEngine, SuggestionKind};
-use dossier_core::{ReadText, SystemClock};
+use dossier_core::{PreparedAttachment, ReadText, SystemClock};
 use dossier_tesseract::Tesseract;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -15,7 +15,9 @@ use tauri::{AppHandle, State};
 use tauri_specta::Event;
 
 use crate::dto_entries::wire_id;
+use crate::dto_entries::AttachmentDto;
 use crate::error::IpcError;
+use crate::grants::Purpose;
 use crate::state::off_runtime;
 use crate::AppState;
 
@@ -56,6 +58,28 @@ fn kind_name(k: SuggestionKind) -> &'static str {
     }
 }
 
+fn suggestion_dtos(suggestions: Vec<ocr::Suggestion>) -> Vec<SuggestionDto> {
+    suggestions
+        .into_iter()
+        .map(|s| SuggestionDto {
+            kind: kind_name(s.kind).into(),
+            value: s.value,
+            source: s.source,
+        })
+        .collect()
+}
+
+/// The text read from a chosen file that is not attached yet (the photo of a letter in
+/// the guided capture), with its suggestions; kept until `attach_read_file`.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FileTextDto {
+    pub text: String,
+    pub engine: String,
+    pub pages: u32,
+    pub suggestions: Vec<SuggestionDto>,
+}
+
 impl From<ReadText> for ReadTextDto {
     fn from(r: ReadText) -> Self {
         ReadTextDto {
@@ -64,20 +88,13 @@ impl From<ReadText> for ReadTextDto {
             engine: r.engine,
             pages: r.pages,
             read_at: r.read_at,
-            suggestions: r
-                .suggestions
-                .into_iter()
-                .map(|s| SuggestionDto {
-                    kind: kind_name(s.kind).into(),
-                    value: s.value,
-                    source: s.source,
-                })
-                .collect(),
+            suggestions: suggestion_dtos(r.suggestions),
         }
     }
 }
 
-/// Event `ocr-progress`: page `done` of `total` of attachment `attachment_id`.
+/// Event `ocr-progress`: page `done` of `total` of attachment `attachment_id` (0: the
+/// chosen file that `read_file_text` reads, not attached yet).
 #[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
 #[serde(rename_all = "camelCase")]
 pub struct OcrProgress {
@@ -125,7 +142,78 @@ pub async fn read_attachment_text(
     off_runtime(move || held.run(|d| Ok(d.save_read_text(id, &read, &SystemClock)?.into()))).await
 }
 
-/// Stops a running `read_attachment_text` (between words of the page being read).
+/// Reads the text of a photo or scan the user chose (`file`, a handle to read) before
+/// it is attached: the guided capture shows the suggestions while the letter is being
+/// described. Nothing is written; the read is kept in memory for `attach_read_file`
+/// and dropped when the dossier locks. Progress as `ocr-progress` with attachment 0.
+#[tauri::command]
+#[specta::specta]
+pub async fn read_file_text(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    file: u32,
+) -> Result<FileTextDto> {
+    let path = state.granted(file, Purpose::Read)?;
+    let held = state.shared()?;
+    state.touch();
+    CANCEL.store(false, Ordering::SeqCst);
+    let read = off_runtime(move || {
+        // Read into memory with the attachment's own checks (size, type); no copy on disk.
+        let pages = PreparedAttachment::from_file(&path)?.read_pages()?;
+        let engine = Tesseract::dutch()?;
+        let mut progress = |p: ocr::OcrProgress| {
+            let _ = OcrProgress {
+                attachment_id: 0,
+                done: p.done,
+                total: p.total,
+            }
+            .emit(&app);
+        };
+        Ok(ocr::read(
+            &engine as &dyn OcrEngine,
+            &pages,
+            &CANCEL,
+            &mut progress,
+        )?)
+    })
+    .await?;
+    if held.revoked() {
+        return Err(IpcError::locked());
+    }
+    let text = read.text();
+    let dto = FileTextDto {
+        suggestions: suggestion_dtos(ocr::suggest(&text)),
+        engine: read.engine.clone(),
+        pages: read.pages.len() as u32,
+        text,
+    };
+    held.keep_file_read(file, read);
+    Ok(dto)
+}
+
+/// Attaches the chosen file to `entry_id` and, when `read_file_text` read it, keeps that
+/// text as its read layer (searchable) without reading it again.
+#[tauri::command]
+#[specta::specta]
+pub async fn attach_read_file(
+    state: State<'_, AppState>,
+    entry_id: u32,
+    file: u32,
+) -> Result<AttachmentDto> {
+    let path = state.granted(file, Purpose::Read)?;
+    let read = state.shared()?.take_file_read(file);
+    state
+        .with_dossier_off(move |d| {
+            let a = d.attach_file(i64::from(entry_id), &path, &SystemClock)?;
+            if let Some(read) = read {
+                d.save_read_text(a.id, &read, &SystemClock)?;
+            }
+            Ok(a.into())
+        })
+        .await
+}
+
+/// Stops a running `read_attachment_text` or `read_file_text` (between words of the page being read).
 #[tauri::command]
 #[specta::specta]
 pub async fn cancel_read_text() -> Result<()> {

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
+use dossier_core::ocr::OcrText;
 use dossier_core::Dossier;
 
 use crate::error::IpcError;
@@ -22,6 +23,24 @@ pub struct Held {
     dossier: Mutex<Option<Dossier>>,
     dir: PathBuf,
     revoked: AtomicBool,
+    /// The text read from a chosen file that is not attached yet (the guided capture
+    /// reads the photo of a letter before its entry exists). Dropped with the lock.
+    file_read: Mutex<Option<FileRead>>,
+}
+
+/// A read kept for the file behind `handle`, until it is attached.
+pub struct FileRead {
+    pub handle: u32,
+    pub read: OcrText,
+}
+
+impl std::fmt::Debug for FileRead {
+    // The read text is the letter's content: never in a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FileRead")
+            .field("handle", &self.handle)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Held {
@@ -46,6 +65,21 @@ impl Held {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Keeps what was read from the file behind `handle` (replacing an earlier one).
+    pub fn keep_file_read(&self, handle: u32, read: OcrText) {
+        *lock(&self.file_read) = Some(FileRead { handle, read });
+    }
+
+    /// What was read from the file behind `handle`, taken out; None for another file.
+    pub fn take_file_read(&self, handle: u32) -> Option<OcrText> {
+        let mut kept = lock(&self.file_read);
+        if kept.as_ref().is_some_and(|k| k.handle == handle) {
+            kept.take().map(|k| k.read)
+        } else {
+            None
+        }
     }
 }
 
@@ -211,6 +245,7 @@ impl AppState {
             dir: d.dir().to_path_buf(),
             dossier: Mutex::new(Some(d)),
             revoked: AtomicBool::new(false),
+            file_read: Mutex::new(None),
         });
         let old = lock(&self.dossier).replace(held);
         if let Some(old) = old {

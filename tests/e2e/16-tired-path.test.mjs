@@ -168,6 +168,11 @@ test("the path a tired user walks: five events by guided capture, keyboard only"
     await startCapture(s, "letter");
     await assertAccessible(s, "capture: date");
     await day(c, -75);
+    // A photo of the letter is offered first; he has none: Enter goes on.
+    await c.at("photo");
+    await waitFor("the photo question focused", async () => /foto of scan van de brief/.test(await s.exec(`return document.activeElement.textContent;`)));
+    await assertAccessible(s, "capture: photo of the letter");
+    await c.keys(Key.ENTER);
     await c.at("who");
     await c.keys("Dhr. Bakker van WPI");
     await waitFor("who read back", async () => /persoon Dhr\. Bakker, van WPI/.test(await textOf(s, "quick-who-reads")));

@@ -277,10 +277,22 @@ export const commands = {
 	 *  `cancel_read_text`, with `ocr_unavailable` when Tesseract or its Dutch data is missing.
 	 */
 	readAttachmentText: (attachmentId: number) => typedError<ReadTextDto, IpcError>(__TAURI_INVOKE("read_attachment_text", { attachmentId })),
-	/**  Stops a running `read_attachment_text` (between words of the page being read). */
+	/**  Stops a running `read_attachment_text` or `read_file_text` (between words of the page being read). */
 	cancelReadText: () => typedError<null, IpcError>(__TAURI_INVOKE("cancel_read_text")),
 	/**  The read texts of an entry's attachments, each with its suggestions. */
 	readTexts: (entryId: number) => typedError<ReadTextDto[], IpcError>(__TAURI_INVOKE("read_texts", { entryId })),
+	/**
+	 *  Reads the text of a photo or scan the user chose (`file`, a handle to read) before
+	 *  it is attached: the guided capture shows the suggestions while the letter is being
+	 *  described. Nothing is written; the read is kept in memory for `attach_read_file`
+	 *  and dropped when the dossier locks. Progress as `ocr-progress` with attachment 0.
+	 */
+	readFileText: (file: number) => typedError<FileTextDto, IpcError>(__TAURI_INVOKE("read_file_text", { file })),
+	/**
+	 *  Attaches the chosen file to `entry_id` and, when `read_file_text` read it, keeps that
+	 *  text as its read layer (searchable) without reading it again.
+	 */
+	attachReadFile: (entryId: number, file: number) => typedError<AttachmentDto, IpcError>(__TAURI_INVOKE("attach_read_file", { entryId, file })),
 	/**  A password for the PDF that reads well over the phone ("k7mxp-2trwa-9qhde"). */
 	suggestPdfPassword: () => typedError<string, IpcError>(__TAURI_INVOKE("suggest_pdf_password")),
 	/**
@@ -906,6 +918,17 @@ export type ExportResultDto = {
 	path: string,
 };
 
+/**
+ *  The text read from a chosen file that is not attached yet (the photo of a letter in
+ *  the guided capture), with its suggestions; kept until `attach_read_file`.
+ */
+export type FileTextDto = {
+	text: string,
+	engine: string,
+	pages: number,
+	suggestions: SuggestionDto[],
+};
+
 /**  Event `files-dropped`: files dragged onto the window, each with a handle to read it. */
 export type FilesDropped = {
 	files: PickedFile[],
@@ -1301,7 +1324,10 @@ export type NotificationStatusDto = {
 	permission: string,
 };
 
-/**  Event `ocr-progress`: page `done` of `total` of attachment `attachment_id`. */
+/**
+ *  Event `ocr-progress`: page `done` of `total` of attachment `attachment_id` (0: the
+ *  chosen file that `read_file_text` reads, not attached yet).
+ */
 export type OcrProgress = {
 	attachmentId: number,
 	done: number,

@@ -1,6 +1,7 @@
 // Suggestions from text read out of a photo or scan (issue 15): what accepting them
 // fills in the editor. Nothing is filled in unless the user accepts it.
-import type { SuggestionDto } from './bindings';
+import type { Language, SuggestionDto } from './bindings';
+import { formatDate } from './dates';
 
 /** Values the editor starts with instead of the entry's own, only those accepted. */
 export interface EditorFill {
@@ -36,4 +37,11 @@ export function suggestionKey(s: SuggestionDto): string {
 /** Only pictures and PDFs can be read; the rest has text of its own or none. */
 export function canRead(mediaType: string): boolean {
   return ['image/jpeg', 'image/png', 'image/tiff', 'image/webp', 'image/gif', 'application/pdf'].includes(mediaType);
+}
+
+/** How a suggestion reads: "Datum van de brief: do 2 april 2026" (`name` gives the kind's text). */
+export function suggestionLabel(s: SuggestionDto, name: (kind: string) => string, lang: Language): string {
+  if (s.kind === 'letter_date' || s.kind === 'reply_by') return `${name(s.kind)}: ${formatDate(s.value, lang)}`;
+  if (s.kind === 'kenmerk') return `${name(s.kind)}: ${s.value}`;
+  return name(s.kind);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fillFrom } from './ocr';
 import {
+  answersFromFill,
   buildEntry,
   CAPTURE_TYPES,
   chosenDate,
@@ -194,5 +196,35 @@ describe('a letter that is a decision', () => {
     expect(fields.threat).toBe(false);
     expect(fields.threatText).toBe('');
     expect(fields.title).toBe('Brief ontvangen');
+  });
+});
+
+describe("the letter's photo in the guided capture", () => {
+  it('is asked right after the day, before who sent it', () => {
+    expect(steps('letter').slice(0, 3)).toEqual(['date', 'photo', 'who']);
+    for (const type of CAPTURE_TYPES.filter((t) => t !== 'letter')) expect(steps(type)).not.toContain('photo');
+    expect(FIELD_OF.photo).toBe('attachments');
+  });
+
+  it('fills only the answers of the accepted suggestions, dates as the user types them', () => {
+    const fill = fillFrom([
+      { kind: 'letter_date', value: '2026-04-02', source: 'Datum: 2 april 2026' },
+      { kind: 'reply_by', value: '2026-04-09', source: 'Reageer vóór 9 april 2026' },
+      { kind: 'decision', value: '', source: 'bezwaar maken' },
+    ]);
+    expect(answersFromFill(fill)).toEqual({ letterDated: '02-04-2026', replyBy: '09-04-2026', isDecision: 'yes' });
+    expect(answersFromFill(fillFrom([{ kind: 'kenmerk', value: 'ZK-1', source: 'Ons kenmerk: ZK-1' }]))).toEqual({ kenmerk: 'ZK-1' });
+    expect(answersFromFill(fillFrom([{ kind: 'threat', value: 'stopzetten', source: 'wij stopzetten' }]))).toEqual({ threat: 'yes', threatText: 'stopzetten' });
+    expect(answersFromFill(fillFrom([]))).toEqual({});
+  });
+
+  it('gives the answers the entry is built from: the letter dated and kenmerk as accepted', () => {
+    const a = answers({ day: 'today', who: 'WPI', ...answersFromFill(fillFrom([
+      { kind: 'letter_date', value: '2026-03-03', source: '3 maart 2026' },
+      { kind: 'kenmerk', value: 'ZK-9', source: 'kenmerk ZK-9' },
+    ])) });
+    const { fields } = buildEntry('letter', a, TODAY, titles, fmt);
+    expect(fields.letterDated).toBe('2026-03-03');
+    expect(fields.kenmerk).toBe('ZK-9');
   });
 });

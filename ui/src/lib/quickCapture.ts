@@ -3,9 +3,10 @@
 // back before saving. The steps, where each answer goes and the entry it makes are pure,
 // so they are tested without a screen.
 
-import { addDays, parseInputDate } from './dates';
+import { addDays, parseInputDate, toInputDate } from './dates';
 import { emptyFields, type Fields } from './entries';
 import type { EntryKind } from './kinds';
+import type { EditorFill } from './ocr';
 
 export type CaptureType = 'call' | 'call-out' | 'letter' | 'meeting' | 'email';
 export const CAPTURE_TYPES: readonly CaptureType[] = ['call', 'call-out', 'meeting', 'letter', 'email'];
@@ -13,6 +14,7 @@ export const CAPTURE_TYPES: readonly CaptureType[] = ['call', 'call-out', 'meeti
 /** One question. Each step's answer goes into exactly one field (see FIELD_OF). */
 export type Step =
   | 'date'
+  | 'photo'
   | 'who'
   | 'place'
   | 'companions'
@@ -34,16 +36,19 @@ const STEPS: Record<CaptureType, Step[]> = {
   call: ['date', 'who', 'asked', 'said', 'promised', 'agreed', 'threat', 'followUp', 'check'],
   'call-out': ['date', 'who', 'said', 'asked', 'promised', 'agreed', 'threat', 'followUp', 'check'],
   meeting: ['date', 'place', 'who', 'companions', 'said', 'promised', 'report', 'threat', 'followUp', 'check'],
-  letter: ['date', 'who', 'isDecision', 'letterDated', 'sentOn', 'kenmerk', 'said', 'replyBy', 'threat', 'check'],
+  letter: ['date', 'photo', 'who', 'isDecision', 'letterDated', 'sentOn', 'kenmerk', 'said', 'replyBy', 'threat', 'check'],
   email: ['date', 'who', 'asked', 'said', 'replyBy', 'threat', 'check'],
 };
 
 /**
- * The field of the entry each question fills. "said" is the user's own account (notes:
+ * The field of the entry each question fills ("photo": the letter's photo or scan is
+ * attached, its read text kept beside it; what it suggests fills other answers only
+ * when the user accepts it). "said" is the user's own account (notes:
  * "Wat er gebeurd is"), never "asked" (what the agency asked): a lawyer reads them apart.
  */
-export const FIELD_OF: Record<Exclude<Step, 'check'>, keyof Fields | 'people'> = {
+export const FIELD_OF: Record<Exclude<Step, 'check'>, keyof Fields | 'people' | 'attachments'> = {
   date: 'occurredOn',
+  photo: 'attachments',
   who: 'people',
   place: 'place',
   companions: 'companions',
@@ -272,4 +277,25 @@ export function buildEntry(type: CaptureType, a: Answers, today: string, titles:
   f.threatText = f.threat ? a.threatText.trim() : '';
   f.followUpOn = asked.has('followUp') ? parseInputDate(a.followUp) : null;
   return { fields: f, who };
+}
+
+/**
+ * The answers an accepted suggestion from the letter's photo fills (what `fillFrom`
+ * makes of them): dates as the user would type them, so every step shows and checks
+ * them as typed. Accepting is the user's choice, so it replaces what was there.
+ */
+export function answersFromFill(f: EditorFill): Partial<Answers> {
+  const out: Partial<Answers> = {};
+  const put = <K extends keyof Answers>(k: K, v: Answers[K]) => {
+    out[k] = v;
+  };
+  if (f.kind === 'decision') put('isDecision', 'yes');
+  if (f.letterDated) put('letterDated', toInputDate(f.letterDated));
+  if (f.kenmerk !== undefined) put('kenmerk', f.kenmerk);
+  if (f.replyBy) put('replyBy', toInputDate(f.replyBy));
+  if (f.threat) {
+    put('threat', 'yes');
+    if (f.threatText !== undefined) put('threatText', f.threatText);
+  }
+  return out;
 }

@@ -115,6 +115,21 @@ impl PreparedAttachment {
         PreparedAttachment::from_bytes(&name, bytes)
     }
 
+    /// The file name it is stored under.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The type found from its bytes ("image/jpeg").
+    pub fn media_type(&self) -> &str {
+        &self.media_type
+    }
+
+    /// The bytes, as they will be stored.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     /// Stores it on `entry_id` inside the caller's transaction, with a new version.
     pub(super) fn store(
         &self,

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::ocr::{self, GrayPage, OcrEngine, OcrProgress, OcrText, Suggestion};
 use crate::store::{attachments, read_text, search};
 use crate::vault::Dossier;
+use crate::PreparedAttachment;
 
 /// The text read from one attachment, with what it suggests. Always shown labelled
 /// "Gelezen tekst (kan fouten bevatten)".
@@ -43,26 +44,44 @@ impl From<read_text::Row> for ReadText {
     }
 }
 
+fn not_readable(filename: &str, media_type: &str) -> Error {
+    Error::Invalid(format!(
+        "no text can be read from {filename} (a file of type {media_type})"
+    ))
+}
+
+/// The pages OCR would read, or a clear error when there are none.
+fn scanned_pages(filename: &str, media_type: &str, bytes: &[u8]) -> Result<Vec<GrayPage>> {
+    let pages = ocr::pages(media_type, bytes)?;
+    if pages.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{filename} has no scanned pages to read: its pages have text of their own or no picture"
+        )));
+    }
+    Ok(pages)
+}
+
+impl PreparedAttachment {
+    /// The prepared pages of a file not attached yet (the guided capture reads the photo
+    /// of a letter before the entry exists); the same checks as [`Dossier::read_pages`].
+    pub fn read_pages(&self) -> Result<Vec<GrayPage>> {
+        if !ocr::readable(self.media_type()) {
+            return Err(not_readable(self.name(), self.media_type()));
+        }
+        scanned_pages(self.name(), self.media_type(), self.bytes())
+    }
+}
+
 impl Dossier {
     /// The prepared pages of a live attachment whose text only OCR can read.
     pub fn read_pages(&self, attachment_id: i64) -> Result<Vec<GrayPage>> {
         let a = self.attachment(attachment_id)?;
         if !ocr::readable(&a.media_type) {
-            return Err(Error::Invalid(format!(
-                "no text can be read from {} (a file of type {})",
-                a.filename, a.media_type
-            )));
+            return Err(not_readable(&a.filename, &a.media_type));
         }
         let (media_type, bytes) = attachments::data(self.conn(), attachment_id)?;
         let bytes = zeroize::Zeroizing::new(bytes);
-        let pages = ocr::pages(&media_type, &bytes)?;
-        if pages.is_empty() {
-            return Err(Error::Invalid(format!(
-                "{} has no scanned pages to read: its pages have text of their own or no picture",
-                a.filename
-            )));
-        }
-        Ok(pages)
+        scanned_pages(&a.filename, &media_type, &bytes)
     }
 
     /// Saves what was read from a live attachment (replacing an earlier read) and makes

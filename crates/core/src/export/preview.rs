@@ -94,10 +94,15 @@ pub fn counted(conn: &Connection, options: &ExportOptions) -> Result<Option<Expo
     } else {
         format!("NOT {MEDICAL_SQL}")
     };
+    // The attachments are counted from their side, each looking up its entry by rowid
+    // (the unqualified names resolve to that inner `entries`): an `IN (SELECT id …)`
+    // would first collect the ids of every selected entry, 100,000 of them, even when
+    // the dossier holds a handful of files.
     let sql = format!(
         "SELECT count(*) FILTER (WHERE {printed}), count(*) FILTER (WHERE NOT ({printed})),
-           (SELECT count(*) FROM attachments a WHERE a.deleted_at IS NULL AND a.entry_id IN
-              (SELECT id FROM entries WHERE {selected} AND {printed} AND deleted_at IS NULL))
+           (SELECT count(*) FROM attachments a WHERE a.deleted_at IS NULL AND EXISTS
+              (SELECT 1 FROM entries WHERE entries.id = a.entry_id AND {selected}
+                 AND {printed} AND deleted_at IS NULL))
          FROM entries WHERE {selected}"
     );
     // The condition appears twice; its values are bound twice, in order.

@@ -26,6 +26,8 @@ const RIGHT: f32 = PAGE_W - 20.0 * MM;
 const WIDTH: f32 = RIGHT - LEFT;
 const SIZE: f32 = 11.0;
 const LINE: f32 = 15.0;
+/// The longest list item kept on one page; a longer one may break like a paragraph.
+const MAX_KEPT_LINES: usize = 8;
 /// Lowest baseline of body text; the footer is below it.
 const BOTTOM: f32 = 25.0 * MM;
 /// First baseline on pages after the first (below the running header).
@@ -92,6 +94,11 @@ impl Pages<'_> {
             let (marker, rest) = list_marker(raw);
             let indent = if marker.is_empty() { 0.0 } else { 7.0 * MM };
             let wrapped = wrap(self.fonts, face, SIZE, rest, WIDTH - indent, 0.0);
+            // A numbered or bulleted item (a ground, an enclosure) is read as one: it
+            // moves to the next page whole rather than break after its first line.
+            if !marker.is_empty() && wrapped.len() <= MAX_KEPT_LINES {
+                self.ensure(LINE * wrapped.len() as f32);
+            }
             for (i, l) in wrapped.iter().enumerate() {
                 if i == 0 && !marker.is_empty() {
                     self.ensure(LINE);
@@ -210,7 +217,16 @@ fn lay_out(fonts: &Fonts, l: &Letter) -> Vec<Vec<Item>> {
     pg.line(0.0, Face::Regular, &signer);
     if !l.enclosures.is_empty() {
         pg.y -= LINE;
-        pg.ensure(LINE * 2.0);
+        // The heading stays with its first item, however many lines that item takes.
+        let first = wrap(
+            fonts,
+            Face::Regular,
+            SIZE,
+            &l.enclosures[0],
+            WIDTH - 7.0 * MM,
+            0.0,
+        );
+        pg.ensure(LINE * (1 + first.len().min(MAX_KEPT_LINES)) as f32);
         pg.line(0.0, Face::Bold, "Bijlagen");
         for (i, e) in l.enclosures.iter().enumerate() {
             pg.para(&format!("{}. {e}", i + 1), Face::Regular);
