@@ -309,6 +309,8 @@ test("the path a tired user walks: five events by guided capture, keyboard only"
     c = new Cost(s, "brief: besluit re-integratiecentrum", "16-e5");
     await startCapture(s, "letter");
     await day(c, 0);
+    await c.at("photo");
+    await c.keys(Key.ENTER);
     await c.at("who");
     await c.keys("WPI");
     await waitFor("an organisation", async () => /organisatie WPI \(geen persoon\)/.test(await textOf(s, "quick-who-reads")));

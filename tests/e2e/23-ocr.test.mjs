@@ -240,6 +240,8 @@ test("ocr: a photographed letter is read, its suggestions accepted, its words fo
     await shot(s, "23-ocr-capture-entry");
     const box2 = await s.byTestId("search-input");
     await box2.click();
+    // The box still holds the first search: select it, so typing replaces it.
+    await s.exec(`document.querySelector('[data-testid="search-input"]').select();`);
     await s.keys("huurspecificatie" + Key.ENTER);
     await s.byTestId("screen-search");
     await waitFor("the captured letter found", async () => /Brief van WPI/.test((await textOf(s, "search-result")) ?? ""), 20000);

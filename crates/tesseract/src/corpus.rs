@@ -320,22 +320,34 @@ pub fn distance(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
+/// Each printed line with the read line closest to it and their distance in edits
+/// (capped at the line's length: a line not read at all costs all its characters).
+pub fn line_errors(expected: &[String], read: &str) -> Vec<(String, String, usize)> {
+    let read_lines: Vec<Vec<char>> = read.lines().map(norm).filter(|l| !l.is_empty()).collect();
+    expected
+        .iter()
+        .map(|line| {
+            let want = norm(line);
+            let best = read_lines
+                .iter()
+                .map(|got| (distance(&want, got), got))
+                .min_by_key(|(d, _)| *d);
+            let (edits, got) = match best {
+                Some((d, got)) => (d.min(want.len()), got.iter().collect()),
+                None => (want.len(), String::new()),
+            };
+            (line.clone(), got, edits)
+        })
+        .collect()
+}
+
 /// Character error rate, matched by line: each printed line against the read line
 /// closest to it (layout puts blocks in an order of the engine's choosing, which says
 /// nothing about how well it reads), as edits over printed characters.
 pub fn cer(expected: &[String], read: &str) -> f64 {
-    let read_lines: Vec<Vec<char>> = read.lines().map(norm).filter(|l| !l.is_empty()).collect();
-    let (mut edits, mut total) = (0usize, 0usize);
-    for line in expected {
-        let want = norm(line);
-        total += want.len();
-        edits += read_lines
-            .iter()
-            .map(|got| distance(&want, got))
-            .min()
-            .unwrap_or(want.len())
-            .min(want.len());
-    }
+    let errors = line_errors(expected, read);
+    let total: usize = expected.iter().map(|l| norm(l).len()).sum();
+    let edits: usize = errors.iter().map(|(_, _, e)| e).sum();
     edits as f64 / total.max(1) as f64
 }
 

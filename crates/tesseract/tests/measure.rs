@@ -39,6 +39,15 @@ fn clean_scans_and_phone_photos_of_dutch_letters() {
         if s.cer > 0.05 {
             eprintln!("--- {} read as:\n{}", sample.name, s.text);
         }
+        // Where the errors are, so a reader of the output can tell layout from reading.
+        for (want, got, edits) in corpus::line_errors(&sample.lines(), &s.text) {
+            if edits > 0 {
+                eprintln!(
+                    "  {} {edits:2} edits: {want:?} read as {got:?}",
+                    sample.name
+                );
+            }
+        }
         clean.push((sample.name, s));
         let jpeg = corpus::phone(&scan);
         let s = corpus::score(&engine, &sample, "image/jpeg", &jpeg);
