@@ -35,7 +35,8 @@ impl Sample {
         out.extend(l.sender.iter().cloned());
         out.extend(l.recipient.iter().cloned());
         out.push(l.place_date.clone());
-        out.push(l.subject.clone());
+        // The page prints the subject after its label, as the letter PDF lays it out.
+        out.push(format!("Betreft: {}", l.subject));
         out.extend(l.references.iter().cloned());
         out.extend(l.body.iter().cloned());
         out.push(l.closing.clone());
