@@ -286,7 +286,7 @@ pub struct Span {
 /// The sentences of the verslag's text, in order: cut after `.`, `!`, `?` followed by
 /// white space, and at line breaks; surrounding white space
 /// is not part of a sentence. Short abbreviations ("o.a.", "z.s.m.", "dhr.", "mw.")
-/// do not end one. What the keyboard steps through and the mouse selection snaps to.
+/// and initials ("P. de Wit") do not end one. What the keyboard steps through and the mouse selection snaps to.
 pub fn sentences(text: &str) -> Vec<Span> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
@@ -348,6 +348,13 @@ fn abbreviation(sentence: &[char]) -> bool {
         .into_iter()
         .rev()
         .collect();
+    // An initial: "klantmanager P. de Wit" is one sentence.
+    let mut chars = word.chars();
+    if let (Some(first), Some('.'), None) = (chars.next(), chars.next(), chars.next()) {
+        if first.is_uppercase() {
+            return true;
+        }
+    }
     let lower = word.to_lowercase();
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
     let dots = lower.chars().filter(|&c| c == '.').count();
@@ -486,7 +493,8 @@ mod tests {
     #[test]
     fn sentences_are_cut_at_full_stops_and_lines_not_at_abbreviations() {
         let text = "Gesprek met dhr. Jansen op 3 maart.  Hij zei o.a. dat hij wil werken!\n\
-                    Klant gaat akkoord met een jobhunter.\n\nAfspraak: z.s.m. cv sturen. Klaar";
+                    Klant gaat akkoord met een jobhunter.\n\nAfspraak: z.s.m. cv sturen. Klaar. \
+                    Aanwezig: klantmanager P. de Wit.";
         let got = sentences(text);
         let texts: Vec<&str> = got.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(
@@ -496,11 +504,12 @@ mod tests {
                 "Hij zei o.a. dat hij wil werken!",
                 "Klant gaat akkoord met een jobhunter.",
                 "Afspraak: z.s.m. cv sturen.",
-                "Klaar"
+                "Klaar.",
+                "Aanwezig: klantmanager P. de Wit."
             ]
         );
         let paragraphs: Vec<bool> = got.iter().map(|g| g.paragraph_start).collect();
-        assert_eq!(paragraphs, [true, false, false, true, false]);
+        assert_eq!(paragraphs, [true, false, false, true, false, false]);
         for s in sentences(text) {
             check_quote(text, s.start, &s.text).unwrap();
         }

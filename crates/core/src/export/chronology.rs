@@ -65,8 +65,11 @@ fn who(ctx: &Ctx<'_>, e: &Entry) -> Vec<String> {
                 if !about.is_empty() {
                     s += &format!(" ({})", about.join(", "));
                 }
-                if !p.role.trim().is_empty() {
-                    s += &format!(" — {}", p.role.trim());
+                // The role in this contact only when it adds something: not
+                // "Petra de Wit (klantmanager, WPI) — klantmanager".
+                let role = p.role.trim();
+                if !role.is_empty() && !role.eq_ignore_ascii_case(person.role.trim()) {
+                    s += &format!(" — {role}");
                 }
                 s
             }
