@@ -58,7 +58,7 @@ fn main() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let rng = SystemRandom::new();
     // `dossier-bench backup` runs only the backup bench (the whole suite is long on 2 cores),
-    // `dossier-bench timeline` only the 100,000-entry timeline.
+    // `dossier-bench timeline` only the 100,000-entry timeline, `dossier-bench pdf` only the bundle.
     match std::env::args().nth(1).as_deref() {
         Some("backup") => return backup::run(tmp.path()),
         Some("timeline") => return timeline::run(tmp.path(), &rng),
@@ -69,6 +69,8 @@ fn main() {
             return typst::child(std::path::Path::new(&dir));
         }
         Some("ocr") => return ocr::run(),
+        // Only the bundle against Chromium (1,000 entries with 50 photos, and the rest).
+        Some("pdf") => return pdf::run(tmp.path()),
         _ => {}
     }
 
