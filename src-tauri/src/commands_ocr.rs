@@ -103,6 +103,30 @@ pub struct OcrProgress {
     pub total: u32,
 }
 
+/// Runs Tesseract over prepared pages with an `ocr-progress` event per page (on the
+/// blocking pool: a page takes seconds).
+fn read_pages(
+    app: &AppHandle,
+    attachment_id: u32,
+    pages: &[ocr::GrayPage],
+) -> Result<ocr::OcrText> {
+    let engine = Tesseract::dutch()?;
+    let mut progress = |p: ocr::OcrProgress| {
+        let _ = OcrProgress {
+            attachment_id,
+            done: p.done,
+            total: p.total,
+        }
+        .emit(app);
+    };
+    Ok(ocr::read(
+        &engine as &dyn OcrEngine,
+        pages,
+        &CANCEL,
+        &mut progress,
+    )?)
+}
+
 /// Reads the text of a photo or scanned PDF attachment and keeps it beside the entry
 /// (searchable; no version of the entry). Fails with `cancelled` after
 /// `cancel_read_text`, with `ocr_unavailable` when Tesseract or its Dutch data is missing.
@@ -119,20 +143,7 @@ pub async fn read_attachment_text(
         .with_dossier_off(move |d| Ok(d.read_pages(id)?))
         .await?;
     let held = state.shared()?;
-    let read = off_runtime(move || {
-        let engine = Tesseract::dutch()?;
-        let mut progress = |p: ocr::OcrProgress| {
-            let _ = OcrProgress {
-                attachment_id,
-                done: p.done,
-                total: p.total,
-            }
-            .emit(&app);
-        };
-        let read = ocr::read(&engine as &dyn OcrEngine, &pages, &CANCEL, &mut progress)?;
-        Ok(read)
-    })
-    .await?;
+    let read = off_runtime(move || read_pages(&app, attachment_id, &pages)).await?;
     // The dossier may have been locked while the engine ran: then nothing is saved.
     if held.revoked() {
         return Err(IpcError::locked());
@@ -160,21 +171,7 @@ pub async fn read_file_text(
     let read = off_runtime(move || {
         // Read into memory with the attachment's own checks (size, type); no copy on disk.
         let pages = PreparedAttachment::from_file(&path)?.read_pages()?;
-        let engine = Tesseract::dutch()?;
-        let mut progress = |p: ocr::OcrProgress| {
-            let _ = OcrProgress {
-                attachment_id: 0,
-                done: p.done,
-                total: p.total,
-            }
-            .emit(&app);
-        };
-        Ok(ocr::read(
-            &engine as &dyn OcrEngine,
-            &pages,
-            &CANCEL,
-            &mut progress,
-        )?)
+        read_pages(&app, 0, &pages)
     })
     .await?;
     if held.revoked() {

@@ -2,48 +2,27 @@
 //! trips through the JSON, the export of one case, and the unknown-case exit code.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use dossier_core::{dutch_today, Clock, SystemClock};
 
-const PASS: &str = "zaken test zin 2026";
-
 fn dossier(args: &[&str], lang: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env("DOSSIER_PASSPHRASE", PASS)
-        .env_remove("DOSSIER_RECOVERY_CODE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    common::run_in(args, lang)
 }
 
 fn en(args: &[&str]) -> Output {
-    dossier(args, "en_GB.UTF-8")
+    common::run(args)
 }
 
 fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::ok(&out)
 }
 
 fn failed(out: &Output, code: i32) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    common::fails(out, code)
 }
 
 fn json(out: Output) -> serde_json::Value {

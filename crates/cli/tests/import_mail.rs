@@ -8,23 +8,12 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use common::{fails, ok};
 
-const PASS: &str = "post test zin 2026";
-
 fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env("DOSSIER_PASSPHRASE", PASS)
-        .env_remove("DOSSIER_RECOVERY_CODE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "en_GB.UTF-8")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    common::run(args)
 }
 
 fn fixture(name: &str) -> String {

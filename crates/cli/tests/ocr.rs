@@ -6,24 +6,16 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use common::{fails, ok};
 use dossier_tesseract::corpus;
 
-const PASS: &str = "ocr test zin 2026 lang";
-
 fn dossier(args: &[&str], lang: &str, tmpdir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env("DOSSIER_PASSPHRASE", PASS)
-        .env_remove("DOSSIER_RECOVERY_CODE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
+    common::command(args, lang)
+        .env("DOSSIER_PASSPHRASE", common::PASS)
         // Anything a library would put in a temp file lands here, to be checked.
         .env("TMPDIR", tmpdir)
-        .stdin(Stdio::null())
         .output()
         .unwrap()
 }

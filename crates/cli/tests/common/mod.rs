@@ -9,17 +9,25 @@ use std::process::{Command, Output, Stdio};
 /// The passphrase of the dossiers these tests make.
 pub const PASS: &str = "cli test zin 2026";
 
-/// `dossier ARGS` with [`PASS`] in the environment, messages in `lang` (a `LANG`
-/// value), nothing on stdin.
-pub fn run_in(args: &[&str], lang: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env("DOSSIER_PASSPHRASE", PASS)
+/// `dossier ARGS` with no secret in the environment, messages in `lang` (a `LANG`
+/// value), nothing on stdin: what every runner here starts from.
+pub fn command(args: &[&str], lang: &str) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    c.args(args)
+        .env_remove("DOSSIER_PASSPHRASE")
         .env_remove("DOSSIER_RECOVERY_CODE")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", lang)
-        .stdin(Stdio::null())
+        .stdin(Stdio::null());
+    c
+}
+
+/// `dossier ARGS` with [`PASS`] in the environment, messages in `lang` (a `LANG`
+/// value), nothing on stdin.
+pub fn run_in(args: &[&str], lang: &str) -> Output {
+    command(args, lang)
+        .env("DOSSIER_PASSPHRASE", PASS)
         .output()
         .expect("run dossier")
 }
@@ -84,16 +92,7 @@ pub fn pdftotext(pdf: &Path) -> String {
 /// `dossier ARGS` for the commands that need no dossier: no secret in the environment,
 /// messages in `lang` (a `LANG` value), nothing on stdin.
 pub fn run_without_secrets(args: &[&str], lang: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env_remove("DOSSIER_PASSPHRASE")
-        .env_remove("DOSSIER_RECOVERY_CODE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run dossier")
+    command(args, lang).output().expect("run dossier")
 }
 
 /// The run's stdout, after asserting it succeeded (stderr in the failure report).
