@@ -103,7 +103,6 @@ fn main() {
             "cancel_read_text",
             "read_texts",
             "read_file_text",
-            "attach_read_file",
             "make_package",
             "get_verslag",
             "attachment_text",

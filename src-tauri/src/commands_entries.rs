@@ -229,6 +229,8 @@ pub async fn add_klantmanager_period(
 
 /// Reads the file the user dropped or picked (`file`, a handle to read) into the
 /// dossier. Reading, hashing and previewing up to 200 MB runs off the async runtime.
+/// When `read_file_text` already read this file (the guided capture reads a letter's
+/// photo before its entry exists), that text becomes its read layer, not read again.
 #[tauri::command]
 #[specta::specta]
 pub async fn attach_file(
@@ -237,10 +239,14 @@ pub async fn attach_file(
     file: u32,
 ) -> Result<AttachmentDto> {
     let path = state.granted(file, Purpose::Read)?;
+    let read = state.shared()?.take_file_read(file);
     state
         .with_dossier_off(move |d| {
-            Ok(d.attach_file(i64::from(entry_id), &path, &SystemClock)?
-                .into())
+            let a = d.attach_file(i64::from(entry_id), &path, &SystemClock)?;
+            if let Some(read) = read {
+                d.save_read_text(a.id, &read, &SystemClock)?;
+            }
+            Ok(a.into())
         })
         .await
 }

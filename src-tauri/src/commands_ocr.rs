@@ -15,7 +15,6 @@ use tauri::{AppHandle, State};
 use tauri_specta::Event;
 
 use crate::dto_entries::wire_id;
-use crate::dto_entries::AttachmentDto;
 use crate::error::IpcError;
 use crate::grants::Purpose;
 use crate::state::off_runtime;
@@ -70,7 +69,7 @@ fn suggestion_dtos(suggestions: Vec<ocr::Suggestion>) -> Vec<SuggestionDto> {
 }
 
 /// The text read from a chosen file that is not attached yet (the photo of a letter in
-/// the guided capture), with its suggestions; kept until `attach_read_file`.
+/// the guided capture), with its suggestions; kept until the file is attached.
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct FileTextDto {
@@ -155,8 +154,8 @@ pub async fn read_attachment_text(
 
 /// Reads the text of a photo or scan the user chose (`file`, a handle to read) before
 /// it is attached: the guided capture shows the suggestions while the letter is being
-/// described. Nothing is written; the read is kept in memory for `attach_read_file`
-/// and dropped when the dossier locks. Progress as `ocr-progress` with attachment 0.
+/// described. Nothing is written; the read is kept in memory until `attach_file` attaches
+/// that file, and dropped when the dossier locks. Progress as `ocr-progress` with attachment 0.
 #[tauri::command]
 #[specta::specta]
 pub async fn read_file_text(
@@ -186,28 +185,6 @@ pub async fn read_file_text(
     };
     held.keep_file_read(file, read);
     Ok(dto)
-}
-
-/// Attaches the chosen file to `entry_id` and, when `read_file_text` read it, keeps that
-/// text as its read layer (searchable) without reading it again.
-#[tauri::command]
-#[specta::specta]
-pub async fn attach_read_file(
-    state: State<'_, AppState>,
-    entry_id: u32,
-    file: u32,
-) -> Result<AttachmentDto> {
-    let path = state.granted(file, Purpose::Read)?;
-    let read = state.shared()?.take_file_read(file);
-    state
-        .with_dossier_off(move |d| {
-            let a = d.attach_file(i64::from(entry_id), &path, &SystemClock)?;
-            if let Some(read) = read {
-                d.save_read_text(a.id, &read, &SystemClock)?;
-            }
-            Ok(a.into())
-        })
-        .await
 }
 
 /// Stops a running `read_attachment_text` or `read_file_text` (between words of the page being read).

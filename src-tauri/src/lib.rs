@@ -145,7 +145,6 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_ocr::cancel_read_text,
             commands_ocr::read_texts,
             commands_ocr::read_file_text,
-            commands_ocr::attach_read_file,
             commands_package::suggest_pdf_password,
             commands_package::make_package,
             commands_verslag::get_verslag,

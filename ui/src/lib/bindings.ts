@@ -47,6 +47,8 @@ export const commands = {
 	/**
 	 *  Reads the file the user dropped or picked (`file`, a handle to read) into the
 	 *  dossier. Reading, hashing and previewing up to 200 MB runs off the async runtime.
+	 *  When `read_file_text` already read this file (the guided capture reads a letter's
+	 *  photo before its entry exists), that text becomes its read layer, not read again.
 	 */
 	attachFile: (entryId: number, file: number) => typedError<AttachmentDto, IpcError>(__TAURI_INVOKE("attach_file", { entryId, file })),
 	attachmentPreview: (id: number) => typedError<PreviewDto, IpcError>(__TAURI_INVOKE("attachment_preview", { id })),
@@ -284,15 +286,10 @@ export const commands = {
 	/**
 	 *  Reads the text of a photo or scan the user chose (`file`, a handle to read) before
 	 *  it is attached: the guided capture shows the suggestions while the letter is being
-	 *  described. Nothing is written; the read is kept in memory for `attach_read_file`
-	 *  and dropped when the dossier locks. Progress as `ocr-progress` with attachment 0.
+	 *  described. Nothing is written; the read is kept in memory until `attach_file` attaches
+	 *  that file, and dropped when the dossier locks. Progress as `ocr-progress` with attachment 0.
 	 */
 	readFileText: (file: number) => typedError<FileTextDto, IpcError>(__TAURI_INVOKE("read_file_text", { file })),
-	/**
-	 *  Attaches the chosen file to `entry_id` and, when `read_file_text` read it, keeps that
-	 *  text as its read layer (searchable) without reading it again.
-	 */
-	attachReadFile: (entryId: number, file: number) => typedError<AttachmentDto, IpcError>(__TAURI_INVOKE("attach_read_file", { entryId, file })),
 	/**  A password for the PDF that reads well over the phone ("k7mxp-2trwa-9qhde"). */
 	suggestPdfPassword: () => typedError<string, IpcError>(__TAURI_INVOKE("suggest_pdf_password")),
 	/**
@@ -920,7 +917,7 @@ export type ExportResultDto = {
 
 /**
  *  The text read from a chosen file that is not attached yet (the photo of a letter in
- *  the guided capture), with its suggestions; kept until `attach_read_file`.
+ *  the guided capture), with its suggestions; kept until the file is attached.
  */
 export type FileTextDto = {
 	text: string,

@@ -286,16 +286,13 @@ export function buildEntry(type: CaptureType, a: Answers, today: string, titles:
  */
 export function answersFromFill(f: EditorFill): Partial<Answers> {
   const out: Partial<Answers> = {};
-  const put = <K extends keyof Answers>(k: K, v: Answers[K]) => {
-    out[k] = v;
-  };
-  if (f.kind === 'decision') put('isDecision', 'yes');
-  if (f.letterDated) put('letterDated', toInputDate(f.letterDated));
-  if (f.kenmerk !== undefined) put('kenmerk', f.kenmerk);
-  if (f.replyBy) put('replyBy', toInputDate(f.replyBy));
+  if (f.kind === 'decision') out.isDecision = 'yes';
+  if (f.letterDated) out.letterDated = toInputDate(f.letterDated);
+  if (f.kenmerk !== undefined) out.kenmerk = f.kenmerk;
+  if (f.replyBy) out.replyBy = toInputDate(f.replyBy);
   if (f.threat) {
-    put('threat', 'yes');
-    if (f.threatText !== undefined) put('threatText', f.threatText);
+    out.threat = 'yes';
+    if (f.threatText !== undefined) out.threatText = f.threatText;
   }
   return out;
 }

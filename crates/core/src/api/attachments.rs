@@ -116,17 +116,17 @@ impl PreparedAttachment {
     }
 
     /// The file name it is stored under.
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         &self.name
     }
 
     /// The type found from its bytes ("image/jpeg").
-    pub fn media_type(&self) -> &str {
+    pub(crate) fn media_type(&self) -> &str {
         &self.media_type
     }
 
     /// The bytes, as they will be stored.
-    pub fn bytes(&self) -> &[u8] {
+    pub(crate) fn bytes(&self) -> &[u8] {
         &self.bytes
     }
 
