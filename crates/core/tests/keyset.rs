@@ -104,6 +104,7 @@ fn expected(known: &[Known], f: &EntryFilter, newest_first: bool) -> Vec<SortKey
         .filter(|k| f.include_deleted || !k.deleted)
         .filter(|k| f.kinds.is_empty() || f.kinds.contains(&k.kind))
         .filter(|k| f.medical.is_none_or(|m| m == k.medical))
+        .filter(|k| f.from.is_none_or(|d| k.key.on >= d) && f.to.is_none_or(|d| k.key.on <= d))
         .filter(|k| match f.text.as_deref() {
             None => true,
             Some("dwangsom") => k.word && !k.deleted,
@@ -186,6 +187,33 @@ fn filters() -> Vec<(&'static str, EntryFilter)> {
                 ..EntryFilter::default()
             },
         ),
+        (
+            "a common word in one kind, not medical",
+            EntryFilter {
+                text: Some("alle".into()),
+                kinds: vec![EntryKind::LetterIn],
+                medical: Some(false),
+                ..EntryFilter::default()
+            },
+        ),
+        (
+            "a word in a period (the busy day inside it)",
+            EntryFilter {
+                text: Some("dwangsom".into()),
+                from: Some(day("2024-06-01")),
+                to: Some(day("2025-05-12")),
+                ..EntryFilter::default()
+            },
+        ),
+        (
+            "a common word in a period that ends the day before the busy day",
+            EntryFilter {
+                text: Some("alle".into()),
+                from: Some(day("2024-03-01")),
+                to: Some(day("2025-05-11")),
+                ..EntryFilter::default()
+            },
+        ),
     ]
 }
 
@@ -240,27 +268,36 @@ fn pages_agree_with_a_plain_order_by_over_the_rows() {
 fn a_page_from_a_day_starts_at_that_days_first_row_in_the_lists_order() {
     let tmp = tempfile::tempdir().unwrap();
     let (d, known) = busy_dossier(&tmp.path().join("k"));
-    let f = EntryFilter::default();
-    for on in [
-        day("2025-05-12"),
-        day("2025-05-11"),
-        day("2024-02-29"),
-        day("2023-01-01"),
-        day("2030-01-01"),
-    ] {
+    let texts = [
+        EntryFilter::default(),
+        EntryFilter {
+            text: Some("alle".into()),
+            ..EntryFilter::default()
+        },
+    ];
+    for (f, on) in texts.iter().flat_map(|f| {
+        [
+            day("2025-05-12"),
+            day("2025-05-11"),
+            day("2024-02-29"),
+            day("2023-01-01"),
+            day("2030-01-01"),
+        ]
+        .map(|on| (f, on))
+    }) {
         for newest_first in [true, false] {
-            let want: Vec<SortKey> = expected(&known, &f, newest_first)
+            let want: Vec<SortKey> = expected(&known, f, newest_first)
                 .into_iter()
                 .filter(|k| if newest_first { k.on <= on } else { k.on >= on })
                 .take(30)
                 .collect();
             let got: Vec<SortKey> = d
-                .timeline_page(&f, newest_first, &PageStart::Day(on), 30)
+                .timeline_page(f, newest_first, &PageStart::Day(on), 30)
                 .unwrap()
                 .iter()
                 .map(SortKey::of)
                 .collect();
-            assert_eq!(got, want, "from {on}, newest first {newest_first}");
+            assert_eq!(got, want, "{f:?} from {on}, newest first {newest_first}");
         }
     }
 }
@@ -430,4 +467,82 @@ fn a_page_is_one_statement_with_its_tags_and_people() {
     assert_eq!(n, 1, "a search with its rows");
     let n = statements(&mut conn, |c| entries::get(c, 7).unwrap().unwrap());
     assert_eq!(n, 1, "one entry");
+}
+
+/// The search index keeps its rows in timeline order, so an entry whose day or time
+/// changes must move there too: found once, at its new place, gone when deleted, back
+/// when restored.
+#[test]
+fn a_found_entry_moves_on_the_timeline_when_its_date_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut d, _) = busy_dossier(&tmp.path().join("k"));
+    let f = EntryFilter {
+        text: Some("dwangsom".into()),
+        ..EntryFilter::default()
+    };
+    let found = |d: &Dossier| -> Vec<SortKey> {
+        let mut all = walk(d, &f, true, 7);
+        let by_sort = {
+            let mut s = all.clone();
+            s.sort();
+            s.reverse();
+            s
+        };
+        assert_eq!(all, by_sort, "in timeline order");
+        all.dedup();
+        all
+    };
+    let before = found(&d);
+    let oldest = *before.last().unwrap();
+    let entry = d.entry(oldest.id).unwrap();
+    let mut data = entry.data.clone();
+    data.occurred_on = day("2026-11-20");
+    data.occurred_time = NaiveTime::from_hms_opt(7, 30, 0);
+    d.update_entry(oldest.id, &data, "datum verbeterd", &clock())
+        .unwrap();
+    let after = found(&d);
+    assert_eq!(after.len(), before.len(), "{after:?}");
+    assert_eq!(after[0].id, oldest.id, "now the newest match");
+    assert_eq!(after[0].on, day("2026-11-20"));
+    assert!(!after[1..].iter().any(|k| k.id == oldest.id));
+
+    // Into a slot whose rows sit side by side (the busy day at 10:00, numbered by the
+    // import), between entries of smaller and larger id: the slot is numbered anew.
+    let busy = *after
+        .iter()
+        .find(|k| k.on == day("2025-05-12") && k.time != NaiveTime::from_hms_opt(10, 0, 0))
+        .unwrap();
+    let mut data = d.entry(busy.id).unwrap().data;
+    data.occurred_time = NaiveTime::from_hms_opt(10, 0, 0);
+    d.update_entry(busy.id, &data, "tijd verbeterd", &clock())
+        .unwrap();
+    let moved = found(&d);
+    assert_eq!(moved.len(), before.len());
+    assert!(moved
+        .iter()
+        .any(|k| k.id == busy.id && k.time == data.occurred_time));
+    let every = walk(
+        &d,
+        &EntryFilter {
+            text: Some("alle".into()),
+            ..EntryFilter::default()
+        },
+        false,
+        50,
+    );
+    let mut sorted = every.clone();
+    sorted.sort();
+    assert_eq!(every, sorted, "every entry of the renumbered slot in order");
+    let after = moved;
+
+    d.delete_entry(oldest.id, "dubbel", &clock()).unwrap();
+    assert_eq!(found(&d).len(), before.len() - 1);
+    d.restore_entry(oldest.id, "toch niet dubbel", &clock())
+        .unwrap();
+    assert_eq!(found(&d), after);
+    assert_eq!(
+        d.search("dwangsom", 1000).unwrap().len(),
+        before.len(),
+        "the ranked search finds each once too"
+    );
 }

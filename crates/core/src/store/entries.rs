@@ -353,7 +353,7 @@ pub fn insert_many(tx: &Transaction<'_>, items: &[ImportItem], now: &str) -> Res
         ids.push(id);
     }
     if let (Some(first), Some(last)) = (ids.first(), ids.last()) {
-        index_range(tx, *first, *last)?;
+        super::search::index_range(tx, *first, *last)?;
     }
     Ok(ids)
 }
@@ -372,20 +372,4 @@ fn insert_cached(tx: &Transaction<'_>, e: &EntryData, now: &str) -> Result<i64> 
     let id = tx.last_insert_rowid();
     write_tags_and_people(tx, id, e)?;
     Ok(id)
-}
-
-/// Adds the search index rows of the new entries `first..=last` in one statement.
-/// One statement instead of a `search::reindex_entry` per entry; both build the body
-/// from `search::BODY_SQL`.
-fn index_range(tx: &Transaction<'_>, first: i64, last: i64) -> Result<()> {
-    tx.execute(
-        &format!(
-            "INSERT INTO search_index (rowid, body, entry_id) SELECT e.id, {}, e.id
-             FROM entries e WHERE e.id BETWEEN ?1 AND ?2 AND e.deleted_at IS NULL ORDER BY e.id",
-            super::search::BODY_SQL
-        ),
-        params![first, last],
-    )
-    .map_err(|e| from_sqlite("update the search index", e))?;
-    Ok(())
 }

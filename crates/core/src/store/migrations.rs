@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_timeline_keyset.sql"),
     include_str!("../../migrations/0010_verslag.sql"),
     include_str!("../../migrations/0011_read_text.sql"),
+    include_str!("../../migrations/0012_search_rows_in_timeline_order.sql"),
 ];
 
 /// The first schema with the `settings` table (migration 2).
@@ -61,7 +62,10 @@ pub fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
     if crossed(3) {
         backfill_history(&tx)?;
     }
-    if crossed(4) {
+    // Versions 4 (a row for every entry) and 12 (rows keyed by the timeline) both ask
+    // for a new search index; today's rebuild needs version 12's table, and one at the
+    // end serves both.
+    if crossed(12) {
         super::search::rebuild(&tx)?;
     }
     tx.pragma_update(None, "user_version", target)

@@ -13,6 +13,7 @@ pub mod migrations;
 pub mod people;
 pub mod read_text;
 pub mod search;
+pub(crate) mod search_rows;
 pub mod settings;
 pub mod todos;
 

@@ -1,13 +1,15 @@
 //! The full-text index: one row per live entry, holding everything a person might
 //! search for (titles, text fields, names, kenmerk, attachment text, and the text read
-//! from pictures and scans, `attachment_read_text`).
+//! from pictures and scans, `attachment_read_text`). Its rowids are in timeline order
+//! (`search_rows`), so the matches of a search come out in timeline order.
 
 use rusqlite::types::Value;
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::entry::Entry;
 use crate::error::{from_sqlite, Result};
 use crate::store::entries;
+use crate::store::search_rows::{self, JOINED};
 
 /// What an entry's index row holds, as an SQL expression over `entries e`. One
 /// definition, used for single entries and bulk imports alike.
@@ -23,29 +25,72 @@ pub(crate) const BODY_SQL: &str = "concat_ws(' ', e.title, e.notes, e.asked, e.p
        WHERE a.entry_id = e.id AND a.deleted_at IS NULL))";
 
 /// Rebuilds the index row of one entry from the store (removes it when deleted).
+/// Deleting and matching by rowid touch only the index, never the (encrypted) stored
+/// column values.
 pub fn reindex_entry(tx: &Transaction<'_>, entry_id: i64) -> Result<()> {
-    // The index row's rowid is the entry id: deleting and matching by rowid touch only
-    // the index, never the (encrypted) stored column values.
-    tx.execute("DELETE FROM search_index WHERE rowid = ?1", [entry_id])
-        .map_err(|e| from_sqlite("update the search index", e))?;
-    let body: Option<String> = tx
-        .query_row(
-            &format!("SELECT {BODY_SQL} FROM entries e WHERE e.id = ?1 AND e.deleted_at IS NULL"),
-            [entry_id],
-            |r| r.get(0),
-        )
-        .or_else(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Ok(None),
-            other => Err(other),
-        })
-        .map_err(|e| from_sqlite("update the search index", e))?;
-    if let Some(body) = body {
-        tx.execute(
-            "INSERT INTO search_index (rowid, body, entry_id) VALUES (?2, ?1, ?2)",
-            params![body, entry_id],
-        )
-        .map_err(|e| from_sqlite("update the search index", e))?;
+    let what = "update the search index";
+    let old = search_rows::current(tx, entry_id)?;
+    if let Some(row) = old {
+        tx.execute("DELETE FROM search_index WHERE rowid = ?1", [row])
+            .map_err(|e| from_sqlite(what, e))?;
     }
+    let live: Option<(i64, String)> = tx
+        .query_row(
+            &format!(
+                "SELECT {}, {BODY_SQL} FROM entries e WHERE e.id = ?1 AND e.deleted_at IS NULL",
+                search_rows::slot_sql("e")
+            ),
+            [entry_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(|e| from_sqlite(what, e))?;
+    // An entry that stays in its slot (same day and time) keeps its row; one that
+    // moves, or comes back, gets a row in its slot in id order.
+    let keep = old.filter(|row| {
+        live.as_ref()
+            .is_some_and(|(slot, _)| search_rows::in_slot(*row, *slot))
+    });
+    if old.is_some() && keep.is_none() {
+        tx.execute("DELETE FROM search_rows WHERE entry_id = ?1", [entry_id])
+            .map_err(|e| from_sqlite(what, e))?;
+    }
+    let Some((slot, body)) = live else {
+        return Ok(());
+    };
+    let row = match keep {
+        Some(row) => row,
+        None => {
+            let row = search_rows::place(tx, entry_id, slot)?;
+            tx.execute(
+                "INSERT INTO search_rows (entry_id, row) VALUES (?1, ?2)",
+                params![entry_id, row],
+            )
+            .map_err(|e| from_sqlite(what, e))?;
+            row
+        }
+    };
+    tx.execute(
+        "INSERT INTO search_index (rowid, body, entry_id) VALUES (?1, ?2, ?3)",
+        params![row, body, entry_id],
+    )
+    .map_err(|e| from_sqlite(what, e))?;
+    Ok(())
+}
+
+/// Adds the index rows of the new entries `first..=last` (bulk imports: their ids are
+/// above every other) in two statements; the body is [`BODY_SQL`] as for one entry.
+pub(crate) fn index_range(tx: &Transaction<'_>, first: i64, last: i64) -> Result<()> {
+    search_rows::place_range(tx, first, last)?;
+    tx.execute(
+        &format!(
+            "INSERT INTO search_index (rowid, body, entry_id)
+             SELECT s.row, {BODY_SQL}, e.id FROM search_rows s JOIN entries e ON e.id = s.entry_id
+             WHERE s.entry_id BETWEEN ?1 AND ?2 ORDER BY s.row"
+        ),
+        params![first, last],
+    )
+    .map_err(|e| from_sqlite("update the search index", e))?;
     Ok(())
 }
 
@@ -60,19 +105,24 @@ pub fn to_match_query(typed: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// How many matches are ranked: the most recently written ones. bm25 reads every
-/// match's size row, so ranking all 100,000 matches of a common word took 20 ms and
-/// more (`make bench`); a word that common is better served by the newest anyway.
-pub(crate) const RANKED: u32 = 1_000;
+/// How many matches are ranked: the newest on the timeline, more than the 200 results
+/// the search screen shows. bm25 reads every match's size row, so ranking all 100,000
+/// matches of a common word took 20 ms and more, and 1,000 of them about 1.5 ms more
+/// than 500 (`make bench`); a word that common is better served by the newest anyway.
+pub(crate) const RANKED: u32 = 500;
 
 /// The ranked matches of `?1` as `hits(hit_id, hit_rank)`, `?2` of them at most (best
 /// first). Its column names are none of `entries`', so a join reads the entry's own
 /// columns unqualified.
-const HITS_SQL: &str = "hits(hit_id, hit_rank) AS (
+fn hits_sql() -> String {
+    format!(
+        "hits(hit_id, hit_rank) AS (
         SELECT hit_id, hit_rank FROM (
-            SELECT rowid AS hit_id, rank AS hit_rank FROM search_index
-            WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?3)
-        ORDER BY hit_rank LIMIT ?2)";
+            SELECT search_rows.entry_id AS hit_id, search_index.rank AS hit_rank FROM {JOINED}
+            WHERE search_index MATCH ?1 ORDER BY search_index.rowid DESC LIMIT ?3)
+        ORDER BY hit_rank LIMIT ?2)"
+    )
+}
 
 /// Ids of live entries matching `typed`, best first (of the newest [`RANKED`]).
 pub fn search_ids(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<i64>> {
@@ -81,7 +131,8 @@ pub fn search_ids(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<i64>
     };
     let mut stmt = conn
         .prepare_cached(&format!(
-            "WITH {HITS_SQL} SELECT hit_id FROM hits ORDER BY hit_rank"
+            "WITH {} SELECT hit_id FROM hits ORDER BY hit_rank",
+            hits_sql()
         ))
         .map_err(|e| from_sqlite("search", e))?;
     let rows = stmt
@@ -97,8 +148,9 @@ pub fn search_entries(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<
         return Ok(Vec::new());
     };
     let sql = format!(
-        "WITH {HITS_SQL} SELECT {} FROM hits CROSS JOIN entries ON entries.id = hits.hit_id
+        "WITH {} SELECT {} FROM hits CROSS JOIN entries ON entries.id = hits.hit_id
          ORDER BY hits.hit_rank",
+        hits_sql(),
         entries::columns()
     );
     entries::read_rows(
@@ -110,20 +162,7 @@ pub fn search_entries(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<
 
 /// Rebuilds the whole index (after an upgrade that changed how rows are keyed).
 pub fn rebuild(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute("DELETE FROM search_index", [])
+    tx.execute_batch("DELETE FROM search_index; DELETE FROM search_rows;")
         .map_err(|e| from_sqlite("rebuild the search index", e))?;
-    let ids: Vec<i64> = {
-        let mut stmt = tx
-            .prepare("SELECT id FROM entries WHERE deleted_at IS NULL ORDER BY id")
-            .map_err(|e| from_sqlite("rebuild the search index", e))?;
-        let rows = stmt
-            .query_map([], |r| r.get(0))
-            .map_err(|e| from_sqlite("rebuild the search index", e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| from_sqlite("rebuild the search index", e))?
-    };
-    for id in ids {
-        reindex_entry(tx, id)?;
-    }
-    Ok(())
+    index_range(tx, 0, i64::MAX)
 }
