@@ -39,7 +39,7 @@ for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   case $t in
     email) files=$( (mail_find | head -400; ls crates/core/tests/fixtures/mail/*) ) ;;
-    *) files=$( (img_find | head -150; pdf_find | head -100; mail_find | head -100; ls crates/core/tests/fixtures/*) ) ;;
+    *) files=$( (img_find | head -150; pdf_find | head -100; mail_find | head -100; find crates/core/tests/fixtures -type f) ) ;;
   esac
   for f in $files; do cp "$f" "fuzz/corpus/$t/$(sha256sum "$f" | cut -c1-16)"; done
   seeds=$(ls "fuzz/corpus/$t" | wc -l)
