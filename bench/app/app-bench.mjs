@@ -14,7 +14,8 @@ import { PASS } from "../../tests/e2e/lib/flows.mjs";
 const APP = process.env.DOSSIERKLUIS_APP;
 const CLI = process.env.DOSSIER_CLI;
 const BUNDLE = process.env.BUNDLE_DIR;
-const RUNS = 10;
+// Cold starts to time (10 unless BENCH_APP_RUNS says otherwise, for a quick look).
+const RUNS = Number(process.env.BENCH_APP_RUNS ?? 10);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
@@ -79,20 +80,24 @@ function tree(pid) {
   return out;
 }
 
-/** Summed RSS and PSS (kB) of the app's process tree. */
+/** Summed RSS and PSS (kB) of the app's process tree, and each process's share. */
 function memory(pid) {
   let rss = 0;
   let pss = 0;
+  const each = [];
   for (const p of tree(pid)) {
     try {
       const roll = readFileSync(`/proc/${p}/smaps_rollup`, "utf8");
-      rss += Number(/^Rss:\s+(\d+)/m.exec(roll)[1]);
-      pss += Number(/^Pss:\s+(\d+)/m.exec(roll)[1]);
+      const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(roll)?.[1] ?? 0);
+      rss += kb("Rss");
+      pss += kb("Pss");
+      const name = readFileSync(`/proc/${p}/comm`, "utf8").trim();
+      each.push({ name, rss: kb("Rss"), pss: kb("Pss"), anon: kb("Anonymous") });
     } catch {
       // gone
     }
   }
-  return { rss, pss, processes: tree(pid).length };
+  return { rss, pss, processes: tree(pid).length, each };
 }
 
 /** A dossier of `n` entries made by the CLI, remembered as recent in a fresh HOME. */
@@ -196,6 +201,14 @@ const row = (name, m) =>
 console.log("memory of the app and its WebKit processes, timeline open (summed over the process tree):");
 console.log(row("empty dossier (the floor)", floor));
 console.log(row("10,000 entries", full));
+// Where it goes: the heap (anonymous memory) of each process, apart from the libraries
+// they map, so a change can be aimed at the process that holds it.
+for (const [name, m] of [["empty", floor], ["10,000", full]]) {
+  const parts = m.each.map(
+    (p) => `${p.name} RSS ${(p.rss / 1024).toFixed(0)} / PSS ${(p.pss / 1024).toFixed(0)} / heap ${(p.anon / 1024).toFixed(0)} MB`,
+  );
+  console.log(`  ${name.padEnd(7)} ${parts.join("; ")}`);
+}
 console.log(
   `10,000 entries: RSS ${(full.rss / 1024).toFixed(0)} MB (goal < 200 MB: ${full.rss / 1024 < 200 ? "met" : "MISSED"}), ` +
     `${((full.rss - floor.rss) / 1024).toFixed(0)} MB above the floor, ratio ${(full.rss / floor.rss).toFixed(2)}`,

@@ -32,6 +32,7 @@ mod error;
 mod grants;
 #[cfg(test)]
 mod hardening;
+mod lean;
 mod notify;
 mod settings;
 mod state;
@@ -173,6 +174,7 @@ pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 pub fn run() {
     // Before GTK, Mesa or WebKit start (and while this process has one thread).
     traces::quiet_libraries();
+    lean::lean_webview();
     let builder = specta_builder();
     let webview_dir = traces::webview_dir().expect("a private folder for the webview");
     let window_dir = webview_dir.clone();

@@ -64,9 +64,78 @@ pub fn webview_dir() -> std::io::Result<PathBuf> {
     Ok(dir)
 }
 
-/// Removes the webview folder of this run (at exit).
+/// Removes the webview folder of this run (at exit), once WebKit's helper processes of
+/// this app have ended: its network process writes storage files as it shuts down, and
+/// would otherwise put them back after the folder is gone (seen in e2e 13).
 pub fn remove_webview_dir(dir: &Path) {
+    #[cfg(target_os = "linux")]
+    end_webkit_helpers();
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// How long WebKit's helpers get to end by themselves before they are killed.
+#[cfg(target_os = "linux")]
+const HELPERS_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Asks this process's WebKit children (web and network process) to end and waits
+/// until they have, killing what is left after [`HELPERS_GRACE`]. The window is closed
+/// by now and the page keeps nothing of its own, so nothing is lost.
+#[cfg(target_os = "linux")]
+fn end_webkit_helpers() {
+    use rustix::process::{kill_process, Pid, Signal};
+    let helpers: Vec<i32> = webkit_children(std::process::id());
+    let signal = |sig: Signal| {
+        for pid in &helpers {
+            if let Some(pid) = Pid::from_raw(*pid) {
+                let _ = kill_process(pid, sig);
+            }
+        }
+    };
+    signal(Signal::TERM);
+    let until = std::time::Instant::now() + HELPERS_GRACE;
+    while helpers.iter().any(|p| running(*p)) {
+        if std::time::Instant::now() > until {
+            signal(Signal::KILL);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // A killed process has stopped writing; only its zombie waits to be reaped by GLib.
+    while helpers.iter().any(|p| running(*p)) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// The pids of `parent`'s children whose name starts with "WebKit".
+#[cfg(target_os = "linux")]
+fn webkit_children(parent: u32) -> Vec<i32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|pid| {
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                return false;
+            };
+            let Some((name, rest)) = stat.split_once(" (").and_then(|(_, r)| r.rsplit_once(") "))
+            else {
+                return false;
+            };
+            let ppid = rest.split(' ').nth(1).and_then(|p| p.parse::<u32>().ok());
+            name.starts_with("WebKit") && ppid == Some(parent)
+        })
+        .collect()
+}
+
+/// Whether `pid` still runs (exists and is not a zombie).
+#[cfg(target_os = "linux")]
+fn running(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit_once(") ")
+            .is_some_and(|(_, rest)| !rest.starts_with('Z') && !rest.starts_with('X'))
+    })
 }
 
 /// Webview folders whose process is gone (a crash or a kill).
@@ -109,6 +178,36 @@ mod tests {
         for other in [None, Some(""), Some("1"), Some("false")] {
             assert!(!automation_requested(other), "{other:?}");
         }
+    }
+
+    /// A child named like WebKit's helpers is found, ended and waited for; other
+    /// children are left alone.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn webkit_helpers_are_ended_and_waited_for() {
+        // The kernel names a process after its program's file: a copy of `sleep`
+        // called WebKitNetworkProcess stands in for WebKit's helper.
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let fake = tmp.path().join("WebKitNetworkProcess");
+        std::fs::copy("/bin/sleep", &fake).expect("a copy of sleep");
+        let mut helper = std::process::Command::new(&fake)
+            .arg("30")
+            .spawn()
+            .expect("a helper");
+        let mut other = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .expect("another child");
+        let helper_pid = helper.id() as i32;
+        assert_eq!(webkit_children(std::process::id()), vec![helper_pid]);
+        let started = std::time::Instant::now();
+        end_webkit_helpers();
+        assert!(!running(helper_pid), "ended before the folder goes");
+        assert!(started.elapsed() < HELPERS_GRACE, "it ended on TERM");
+        assert!(running(other.id() as i32), "not ours to end");
+        let _ = other.kill();
+        let _ = other.wait();
+        let _ = helper.wait();
     }
 
     #[test]

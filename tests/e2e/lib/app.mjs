@@ -1,7 +1,7 @@
 // Starts the built app for one scenario: its own HOME (so settings and the default
 // dossier folder are private to the scenario), its own tauri-driver on a free port,
 // and a WebDriver session. Also screenshots and axe-core checks.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { appendFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,6 +13,8 @@ import { Session, waitFor } from "./webdriver.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, "../../..");
 export const outDir = join(repo, "tests/e2e/out");
+/** The main window's size, as tauri.conf.json gives it (screenshots are cut to it). */
+const WINDOW = JSON.parse(readFileSync(join(repo, "src-tauri/tauri.conf.json"), "utf8")).app.windows[0];
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -125,12 +127,23 @@ export async function launch(opts = {}) {
   return app;
 }
 
-/** Saves a PNG of the window under tests/e2e/out/NAME.png. */
+/**
+ * Saves a PNG of the window under tests/e2e/out/NAME.png, read from the X display as the
+ * person sees it (a native dialog over the window included), once the page has drawn
+ * its latest change (two animation frames). Not through WebKitWebDriver's screenshot:
+ * with the webview's compositing off, as the app ships, that waited minutes for a
+ * frame that never came.
+ */
 export async function shot(session, name) {
   mkdirSync(outDir, { recursive: true });
-  const png = await session.screenshot();
+  await session.execAsync(
+    `const done = arguments[arguments.length - 1];
+     requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+     setTimeout(() => done(false), 2000);`,
+  );
   const path = join(outDir, `${name}.png`);
-  writeFileSync(path, png);
+  // The window sits at the screen's top left (Xvfb has no window manager); its size.
+  execFileSync("import", ["-window", "root", "-crop", `${WINDOW.width}x${WINDOW.height}+0+0`, "+repage", path]);
   return path;
 }
 

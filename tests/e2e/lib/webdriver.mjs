@@ -107,10 +107,6 @@ export class Session {
     return this.exec("const a = document.activeElement; return a ? a.getAttribute('data-testid') : null;");
   }
 
-  async screenshot() {
-    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
-  }
-
   /** Sends keys to whatever has focus (keyboard-only scenarios). */
   async keys(text) {
     const actions = [];
