@@ -50,7 +50,7 @@ pub enum Item {
     },
 }
 
-/// What `merge` places into a reserved rectangle after printpdf has written the page:
+/// What `merge` places into a reserved rectangle after the page is drawn:
 /// an image's original pixels, or a page of an attached PDF.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Slot {

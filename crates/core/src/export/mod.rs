@@ -4,10 +4,11 @@
 //!
 //! Built in passes over plain data: select the entries, classify the attachments,
 //! lay out pages (twice, so the index can say where each exhibit starts), draw them
-//! with printpdf, then place images and merged PDF pages with lopdf. The database is
-//! only read by the thin loader in `load`.
+//! with our own writer into a lopdf document (`canvas`), then place images and merged
+//! PDF pages in it. The database is only read by the thin loader in `load`.
 
 mod attention;
+pub(crate) mod canvas;
 mod chronology;
 mod cover;
 mod exemptions;
@@ -262,10 +263,9 @@ pub fn export_pdf(
         "Chronologisch overzicht van contacten met WPI",
         "Chronological record of contacts with WPI",
     );
-    let drawn = render::render(&ctx, &fonts, &pages, title);
+    let drawn = render::render(&ctx, &fonts, &pages, title)?;
     let bytes = merge::finish(
-        &drawn.bytes,
-        drawn.every_glyph,
+        drawn,
         &pages,
         &laid.anchors,
         &sel.exhibits,
