@@ -3,11 +3,10 @@
 //! buffer and deflated when the page ends; the faces used are embedded as subset
 //! CID fonts with their widths and a ToUnicode map, so the text extracts as written.
 
-use std::io::Write as _;
-
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile};
+use flate2::{Compress, Compression, FlushCompress, Status};
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use super::fonts::{Face, FaceData, Fonts};
@@ -42,31 +41,80 @@ pub struct Canvas<'a> {
     pages_id: ObjectId,
     resources_id: ObjectId,
     page_ids: Vec<ObjectId>,
-    /// The page being drawn, reused from page to page.
+    /// The page being drawn, and its deflated form: both reused from page to page.
     buf: Vec<u8>,
+    packed: Vec<u8>,
+    z: Compress,
     used: [Used; 3],
     notdef: bool,
 }
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// A number as PDF content writes it: Rust's shortest form that reads back the same
-/// `f32` (never an exponent), so "62", "801.89".
+/// A number as content streams need it: to a thousandth of a point (far below what
+/// print or screen can show), trailing zeros dropped, so "62", "801.89". Written by
+/// hand: general float formatting was a twentieth of a big export.
 fn num(buf: &mut Vec<u8>, v: f32) {
-    // Writing into a Vec cannot fail.
-    let _ = write!(buf, "{v}");
+    let milli = (f64::from(v) * 1000.0).round() as i64;
+    if milli < 0 {
+        buf.push(b'-');
+    }
+    let m = milli.unsigned_abs();
+    digits(buf, m / 1000);
+    let mut frac = m % 1000;
+    if frac != 0 {
+        buf.push(b'.');
+        let mut places = 3;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            places -= 1;
+        }
+        let at = buf.len();
+        for _ in 0..places {
+            buf.push(b'0' + (frac % 10) as u8);
+            frac /= 10;
+        }
+        buf[at..].reverse();
+    }
 }
 
-/// Deflates at zlib's fast level: the slowest level costs several times the time
-/// for a file only a few percent smaller.
+fn digits(buf: &mut Vec<u8>, mut n: u64) {
+    let at = buf.len();
+    loop {
+        buf.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf[at..].reverse();
+}
+
+/// Deflates `data` into `out` at zlib's fast level (the slowest costs several times
+/// the time for a file only a few percent smaller). `z` is reset and reused: a fresh
+/// encoder per page would allocate and clear its tables for each of thousands of pages.
+fn deflate_with(z: &mut Compress, data: &[u8], out: &mut Vec<u8>) {
+    z.reset();
+    out.clear();
+    // zlib's bound for incompressible input is a little over its length.
+    out.reserve(data.len() + data.len() / 64 + 64);
+    loop {
+        let done = usize::try_from(z.total_in()).unwrap_or(data.len());
+        match z.compress_vec(&data[done.min(data.len())..], out, FlushCompress::Finish) {
+            // Deflating into memory has no way to fail but misuse.
+            Ok(Status::StreamEnd) | Err(_) => return,
+            Ok(_) => out.reserve(out.capacity().max(4096)),
+        }
+    }
+}
+
+/// `data` deflated at zlib's fast level.
 pub fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut z = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(data.len() / 4 + 64),
-        flate2::Compression::fast(),
+    let mut out = Vec::new();
+    deflate_with(
+        &mut Compress::new(Compression::fast(), true),
+        data,
+        &mut out,
     );
-    // Writing into a Vec cannot fail.
-    let _ = z.write_all(data);
-    z.finish().unwrap_or_default()
+    out
 }
 
 /// A PDF text string: plain when ASCII, else UTF-16BE with its byte-order mark.
@@ -81,10 +129,10 @@ pub fn text_string(s: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-fn packed(dict: Dictionary, data: &[u8]) -> Stream {
-    let mut dict = dict;
+/// A stream of already deflated bytes.
+fn packed(mut dict: Dictionary, deflated: Vec<u8>) -> Stream {
     dict.set("Filter", "FlateDecode");
-    Stream::new(dict, deflate(data)).with_compression(false)
+    Stream::new(dict, deflated).with_compression(false)
 }
 
 impl<'a> Canvas<'a> {
@@ -100,6 +148,8 @@ impl<'a> Canvas<'a> {
             resources_id,
             page_ids: Vec::new(),
             buf: Vec::with_capacity(64 * 1024),
+            packed: Vec::with_capacity(16 * 1024),
+            z: Compress::new(Compression::fast(), true),
             used: Default::default(),
             notdef: false,
         }
@@ -119,11 +169,9 @@ impl<'a> Canvas<'a> {
         b.push(b' ');
         num(b, y);
         b.extend_from_slice(b" Td\n");
-        if s.is_empty() {
-            b.extend_from_slice(b"() Tj\nET\n");
-            return;
-        }
-        b.push(b'<');
+        // The codes as a literal string of bytes, escaped where the syntax needs it
+        // (ISO 32000-1, 7.3.4.2): half the size of hex, so half the deflating.
+        b.push(b'(');
         for c in s.chars() {
             let code = match f.glyph(c) {
                 Some(g) => {
@@ -149,15 +197,16 @@ impl<'a> Canvas<'a> {
                     0
                 }
             };
-            let [hi, lo] = code.to_be_bytes();
-            b.extend_from_slice(&[
-                HEX[usize::from(hi >> 4)],
-                HEX[usize::from(hi & 15)],
-                HEX[usize::from(lo >> 4)],
-                HEX[usize::from(lo & 15)],
-            ]);
+            for byte in code.to_be_bytes() {
+                match byte {
+                    b'(' | b')' | b'\\' => b.extend_from_slice(&[b'\\', byte]),
+                    // A bare CR would be read as an end of line.
+                    b'\r' => b.extend_from_slice(b"\\r"),
+                    _ => b.push(byte),
+                }
+            }
         }
-        b.extend_from_slice(b"> Tj\nET\n");
+        b.extend_from_slice(b") Tj\nET\n");
     }
 
     /// A straight line `width` thick.
@@ -189,7 +238,11 @@ impl<'a> Canvas<'a> {
 
     /// Ends the page being drawn, `w` by `h` points.
     pub fn end_page(&mut self, w: f32, h: f32) {
-        let content = self.doc.add_object(packed(Dictionary::new(), &self.buf));
+        deflate_with(&mut self.z, &self.buf, &mut self.packed);
+        // A copy of exactly its length: the reused buffer keeps its spare room.
+        let content = self
+            .doc
+            .add_object(packed(Dictionary::new(), self.packed.clone()));
         self.buf.clear();
         let page = dictionary! {
             "Type" => "Page",
@@ -290,7 +343,10 @@ fn embed(doc: &mut Document, face: &FaceData, tag: &str, used: &Used) -> Result<
     let scale = |v: i16| (f32::from(v) * 1000.0 / f32::from(m.units_per_em)).round() as i64;
     let name = format!("{tag}+{}", face.name);
     let length1 = i64::try_from(program.len()).unwrap_or(i64::MAX);
-    let file = doc.add_object(packed(dictionary! { "Length1" => length1 }, &program));
+    let file = doc.add_object(packed(
+        dictionary! { "Length1" => length1 },
+        deflate(&program),
+    ));
     // Italic is read from the caret slope; the angle is counter-clockwise from
     // vertical, so an italic face's is negative.
     let italic_angle = if m.caret.0 == 0 {
@@ -341,7 +397,7 @@ fn embed(doc: &mut Document, face: &FaceData, tag: &str, used: &Used) -> Result<
         "CIDToGIDMap" => "Identity",
         "FontDescriptor" => descriptor,
     };
-    let unicode = doc.add_object(packed(Dictionary::new(), &to_unicode(tag, used)));
+    let unicode = doc.add_object(packed(Dictionary::new(), deflate(&to_unicode(tag, used))));
     Ok(doc.add_object(dictionary! {
         "Type" => "Font",
         "Subtype" => "Type0",

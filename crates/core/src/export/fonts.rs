@@ -63,6 +63,8 @@ pub struct FaceData {
     /// Advance of each BMP code point in 1/1000 em (a missing one measures as the
     /// `.notdef` box it is drawn as).
     bmp_milli: Vec<f32>,
+    /// Every printable ASCII character has a glyph.
+    ascii: bool,
 }
 
 impl FaceData {
@@ -119,6 +121,7 @@ impl FaceData {
         let milli =
             |g: u16| f32::from(advances.get(usize::from(g)).copied().unwrap_or(0)) * 1000.0 / upem;
         let bmp_milli = bmp.iter().map(|&g| milli(g)).collect();
+        let ascii = (0x21..0x7f).all(|c| bmp[c] != 0);
         Some(FaceData {
             bytes,
             name,
@@ -127,6 +130,7 @@ impl FaceData {
             astral,
             advances,
             bmp_milli,
+            ascii,
         })
     }
 
@@ -192,6 +196,10 @@ impl Fonts {
 /// for one, does not: it prints as boxes).
 pub fn covers(fonts: &Fonts, text: &str) -> bool {
     let f = fonts.face(Face::Regular);
+    // Most text is printable ASCII, which the face has whole: checked per byte.
+    if f.ascii && text.bytes().all(|b| b == b' ' || b.is_ascii_graphic()) {
+        return true;
+    }
     text.chars()
         .filter(|c| !c.is_whitespace())
         .all(|c| f.glyph(c).is_some())

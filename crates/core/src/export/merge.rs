@@ -105,7 +105,16 @@ pub fn finish(
         doc.prune_objects();
     }
     compress(&mut doc);
-    let mut out = Vec::new();
+    // Sized up front: grown by doubling, its buffer would end up far larger than it.
+    let streams: usize = doc
+        .objects
+        .values()
+        .map(|o| match o {
+            Object::Stream(s) => s.content.len(),
+            _ => 0,
+        })
+        .sum();
+    let mut out = Vec::with_capacity(streams + doc.objects.len() * 200 + 4096);
     doc.save_to(&mut out)
         .map_err(|e| Error::io("write the PDF bundle", e))?;
     stamp_id(&mut out);

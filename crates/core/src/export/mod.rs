@@ -257,13 +257,13 @@ pub fn export_pdf(
         ctx.entry_pages = std::mem::take(&mut laid.entry_pages);
         laid = compose(&ctx, &fonts);
     }
-    let pages = laid.pages;
+    let mut pages = laid.pages;
     let title = text::t(
         options.lang,
         "Chronologisch overzicht van contacten met WPI",
         "Chronological record of contacts with WPI",
     );
-    let drawn = render::render(&ctx, &fonts, &pages, title)?;
+    let drawn = render::render(&ctx, &fonts, &mut pages, title)?;
     let bytes = merge::finish(
         drawn,
         &pages,

@@ -89,7 +89,9 @@ fn page(
 }
 
 /// The bundle's own pages; images and attached PDF pages are placed after (merge.rs).
-pub fn render(ctx: &Ctx<'_>, fonts: &Fonts, pages: &[Page], title: &str) -> Result<Drawn> {
+/// Each page's items are dropped once drawn: the text is then held once, deflated,
+/// not also as the layout's strings.
+pub fn render(ctx: &Ctx<'_>, fonts: &Fonts, pages: &mut [Page], title: &str) -> Result<Drawn> {
     let made = match ctx.lang {
         Lang::Nl => format!("Gemaakt op {} met Dossierkluis", short_date(ctx.made_on)),
         Lang::En => format!("Made on {} with Dossierkluis", short_date(ctx.made_on)),
@@ -107,8 +109,9 @@ pub fn render(ctx: &Ctx<'_>, fonts: &Fonts, pages: &[Page], title: &str) -> Resu
     };
     let mut canvas = Canvas::new(fonts);
     let total = pages.len();
-    for (i, p) in pages.iter().enumerate() {
+    for (i, p) in pages.iter_mut().enumerate() {
         page(ctx, fonts, &mut canvas, &run, p, i + 1, total);
+        p.items = Vec::new();
     }
     canvas.finish()
 }
