@@ -11,6 +11,7 @@ mod attention;
 pub(crate) mod canvas;
 mod chronology;
 mod cover;
+mod embed;
 mod exemptions;
 mod exhibits;
 pub(crate) mod fonts;
