@@ -50,7 +50,7 @@ pub enum Item {
     },
 }
 
-/// What `merge` places into a reserved rectangle after printpdf has written the page:
+/// What `merge` places into a reserved rectangle after the page is drawn:
 /// an image's original pixels, or a page of an attached PDF.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Slot {
@@ -276,6 +276,9 @@ impl<'a> Flow<'a> {
     }
 }
 
+/// Bytes of a full body line, about a hundred characters of Dutch.
+const LINE_ROOM: usize = 128;
+
 /// Greedy wrapping: words are kept whole unless one alone is wider than the line,
 /// then it is cut by characters. `first_offset` narrows the first line (after a label).
 /// Every input paragraph (`\n`) starts a new line; an empty text gives one empty line.
@@ -290,13 +293,23 @@ pub fn wrap(
     let space = fonts.width(face, size, " ");
     let mut lines: Vec<String> = Vec::new();
     let mut avail = width - first_offset;
-    for para in text.split('\n') {
-        let para: String = para
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .filter(|c| !c.is_control())
-            .collect();
-        let mut line = String::new();
+    for raw in text.split('\n') {
+        // A tab prints as a space and other control characters not at all; most
+        // paragraphs have neither, and are not copied.
+        let cleaned: String;
+        let para = if raw.chars().any(char::is_control) {
+            cleaned = raw
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .filter(|c| !c.is_control())
+                .collect();
+            cleaned.as_str()
+        } else {
+            raw
+        };
+        // Room for a full line up front, so it is not grown character by character.
+        let room = para.len().min(LINE_ROOM);
+        let mut line = String::with_capacity(room);
         let mut line_w = 0.0;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
             let w = fonts.width(face, size, word);
@@ -314,7 +327,7 @@ pub fn wrap(
                 continue;
             }
             if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                lines.push(std::mem::replace(&mut line, String::with_capacity(room)));
                 avail = width;
             }
             if w <= avail {

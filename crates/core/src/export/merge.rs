@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
+use super::canvas::{deflate, text_string, Drawn};
 use super::exhibits::Exhibit;
 use super::layout::{Page, Slot, Target};
 use super::media::Media;
@@ -30,8 +31,7 @@ struct Imported {
 
 #[allow(clippy::too_many_arguments)] // one call site; the parts of one finished layout
 pub fn finish(
-    drawn: &[u8],
-    every_glyph: bool,
+    drawn: Drawn,
     pages: &[Page],
     anchors: &HashMap<Target, (usize, f32)>,
     exhibits: &[Exhibit<'_>],
@@ -39,8 +39,11 @@ pub fn finish(
     lang: Lang,
     clock: &dyn Clock,
 ) -> Result<Vec<u8>> {
-    let mut doc = Document::load_mem(drawn).map_err(|e| broken("read back the pages", e))?;
-    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let Drawn {
+        mut doc,
+        page_ids,
+        every_glyph,
+    } = drawn;
     let mut imported: HashMap<usize, Imported> = HashMap::new();
     let mut images: HashMap<usize, ObjectId> = HashMap::new();
     for (page, &page_id) in pages.iter().zip(&page_ids) {
@@ -79,13 +82,6 @@ pub fn finish(
             place(&mut doc, page_id, xobject, &matrix)?;
         }
     }
-    if let Ok(catalog) = doc.catalog_mut() {
-        // XMP from printpdf carries a random instance ID; ours (set next) is made
-        // from the clock, so the same dossier and clock give the same bytes.
-        catalog.remove(b"Metadata");
-    }
-    // PDF/A-2 is built on PDF 1.7 (ISO 32000-1); printpdf writes 1.3.
-    doc.version = "1.7".into();
     output_intent(&mut doc)?;
     // Our own pages keep PDF/A-2b's rules; an attached PDF's pages are copied as they
     // are and may not (see xmp.rs), so only a bundle without them says it conforms.
@@ -99,14 +95,26 @@ pub fn finish(
     )?;
     outline(&mut doc, pages, &page_ids)?;
     links(&mut doc, pages, &page_ids, anchors)?;
-    // printpdf writes random document IDs. A placeholder goes in now and is replaced
-    // by the file's own fingerprint after saving (same length, so no offset moves):
-    // the same dossier and clock give the same bytes.
+    // The document ID: a placeholder goes in now and is replaced by the file's own
+    // fingerprint after saving (same length, so no offset moves): the same dossier
+    // and clock give the same bytes.
     let zero = Object::String(vec![0; 16], StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![zero.clone(), zero]);
-    doc.prune_objects();
+    if !imported.is_empty() {
+        // An attached PDF brings all its objects, the ones its pages do not use too.
+        doc.prune_objects();
+    }
     compress(&mut doc);
-    let mut out = Vec::new();
+    // Sized up front: grown by doubling, its buffer would end up far larger than it.
+    let streams: usize = doc
+        .objects
+        .values()
+        .map(|o| match o {
+            Object::Stream(s) => s.content.len(),
+            _ => 0,
+        })
+        .sum();
+    let mut out = Vec::with_capacity(streams + doc.objects.len() * 200 + 4096);
     doc.save_to(&mut out)
         .map_err(|e| Error::io("write the PDF bundle", e))?;
     stamp_id(&mut out);
@@ -305,10 +313,8 @@ fn place(
 }
 
 /// Deflates every stream that is not yet filtered and may be (the XMP packet stays
-/// plain), at zlib's fast level: lopdf's own `compress` uses the slowest level, which
-/// took 40% of a 10,000-entry export for a file only a few percent smaller.
+/// plain; the canvas deflated its own streams already), at zlib's fast level.
 fn compress(doc: &mut Document) {
-    use std::io::Write;
     for object in doc.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -316,11 +322,7 @@ fn compress(doc: &mut Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-        if z.write_all(&stream.content).is_err() {
-            continue;
-        }
-        let Ok(packed) = z.finish() else { continue };
+        let packed = deflate(&stream.content);
         // Only when it saves more than the filter entry costs.
         if packed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
@@ -346,18 +348,6 @@ fn stamp_id(out: &mut [u8]) {
         out[at..at + id.len()].copy_from_slice(&id);
         end = at;
     }
-}
-
-/// A PDF text string: plain when ASCII, else UTF-16BE with its byte-order mark.
-fn text_string(s: &str) -> Object {
-    if s.is_ascii() {
-        return Object::string_literal(s);
-    }
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in s.encode_utf16() {
-        bytes.extend(unit.to_be_bytes());
-    }
-    Object::String(bytes, StringFormat::Hexadecimal)
 }
 
 /// Bookmarks for the cover, the chronology, the index and every exhibit, so a
@@ -488,7 +478,7 @@ fn metadata(
     let info = dictionary! {
         "Title" => text_string(title),
         "Creator" => Object::string_literal("Dossierkluis"),
-        "Producer" => Object::string_literal("Dossierkluis (printpdf, lopdf)"),
+        "Producer" => Object::string_literal("Dossierkluis (lopdf)"),
         "CreationDate" => Object::string_literal(date.clone()),
         "ModDate" => Object::string_literal(date),
     };

@@ -4,12 +4,14 @@
 //!
 //! Built in passes over plain data: select the entries, classify the attachments,
 //! lay out pages (twice, so the index can say where each exhibit starts), draw them
-//! with printpdf, then place images and merged PDF pages with lopdf. The database is
-//! only read by the thin loader in `load`.
+//! with our own writer into a lopdf document (`canvas`), then place images and merged
+//! PDF pages in it. The database is only read by the thin loader in `load`.
 
 mod attention;
+pub(crate) mod canvas;
 mod chronology;
 mod cover;
+mod embed;
 mod exemptions;
 mod exhibits;
 pub(crate) mod fonts;
@@ -256,16 +258,15 @@ pub fn export_pdf(
         ctx.entry_pages = std::mem::take(&mut laid.entry_pages);
         laid = compose(&ctx, &fonts);
     }
-    let pages = laid.pages;
+    let mut pages = laid.pages;
     let title = text::t(
         options.lang,
         "Chronologisch overzicht van contacten met WPI",
         "Chronological record of contacts with WPI",
     );
-    let drawn = render::render(&ctx, &fonts, &pages, title);
+    let drawn = render::render(&ctx, &fonts, &mut pages, title)?;
     let bytes = merge::finish(
-        &drawn.bytes,
-        drawn.every_glyph,
+        drawn,
         &pages,
         &laid.anchors,
         &sel.exhibits,

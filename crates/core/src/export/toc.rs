@@ -119,14 +119,22 @@ pub fn toc(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             let face = if i == 0 { Face::Bold } else { Face::Regular };
             flow.text_at(LEFT + COLS[i], face, SIZE, &fit(fonts, face, cell, width));
         }
-        // The row (up to the exhibits column) leads to the block.
-        flow.link(LEFT, COLS[5] - 4.0, SIZE, Target::Entry(e.id));
-        exhibit_cell(ctx, flow, e.id);
-        if let Some(page) = ctx.entry_pages.get(&e.id) {
+        let exhibit_links = exhibit_cell(ctx, flow, e.id);
+        let page = ctx.entry_pages.get(&e.id);
+        if let Some(page) = page {
             let s = page.to_string();
             let w = fonts.width(Face::Regular, SIZE, &s);
             flow.text_at(RIGHT - w, Face::Regular, SIZE, &s);
-            flow.link(RIGHT - PAGE_COL, PAGE_COL, SIZE, Target::Entry(e.id));
+        }
+        // The row leads to the block: one link across it, or, around exhibit numbers
+        // that link to their exhibits, one up to them and one over the page number.
+        if exhibit_links {
+            flow.link(LEFT, COLS[5] - 4.0, SIZE, Target::Entry(e.id));
+            if page.is_some() {
+                flow.link(RIGHT - PAGE_COL, PAGE_COL, SIZE, Target::Entry(e.id));
+            }
+        } else {
+            flow.link(LEFT, RIGHT - LEFT, SIZE, Target::Entry(e.id));
         }
         flow.gap(ROW);
     }
@@ -145,8 +153,9 @@ pub fn toc(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     }
 }
 
-/// The exhibit numbers of entry `id`, each its own link when the originals are in.
-fn exhibit_cell(ctx: &Ctx<'_>, flow: &mut Flow<'_>, id: i64) {
+/// The exhibit numbers of entry `id`, each its own link when the originals are in;
+/// says whether any link was made.
+fn exhibit_cell(ctx: &Ctx<'_>, flow: &mut Flow<'_>, id: i64) -> bool {
     let fonts = flow.fonts;
     let mut x = LEFT + COLS[5];
     let end = RIGHT - PAGE_COL - 2.0;
@@ -154,6 +163,7 @@ fn exhibit_cell(ctx: &Ctx<'_>, flow: &mut Flow<'_>, id: i64) {
     let numbers: Vec<usize> = (0..ctx.sel.exhibits.len())
         .filter(|&i| ctx.sel.exhibits[i].entry.id == id)
         .collect();
+    let mut linked = false;
     for (n, &i) in numbers.iter().enumerate() {
         let label = ctx.sel.exhibits[i].label.clone();
         let text = if n + 1 < numbers.len() {
@@ -170,7 +180,9 @@ fn exhibit_cell(ctx: &Ctx<'_>, flow: &mut Flow<'_>, id: i64) {
         if ctx.options.include_attachments {
             let lw = fonts.width(Face::Regular, SIZE, &label);
             flow.link(x, lw, SIZE, Target::Exhibit(i));
+            linked = true;
         }
         x += w;
     }
+    linked
 }

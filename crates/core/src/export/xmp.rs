@@ -59,7 +59,7 @@ pub fn packet(title: &str, lang: &str, when: DateTime<Utc>, pdfa: bool) -> Strin
    <xmp:CreateDate>{date}</xmp:CreateDate>\n\
    <xmp:ModifyDate>{date}</xmp:ModifyDate>\n\
    <xmp:MetadataDate>{date}</xmp:MetadataDate>\n\
-   <pdf:Producer>Dossierkluis (printpdf, lopdf)</pdf:Producer>\n\
+   <pdf:Producer>Dossierkluis (lopdf)</pdf:Producer>\n\
   </rdf:Description>\n\
 {claim}\
  </rdf:RDF>\n\

@@ -10,13 +10,11 @@
 //! follow at 100 mm, below the window; fold marks at 99 and 198 mm. Every page says
 //! "pagina X van Y".
 
-use printpdf::{
-    FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, TextItem,
-};
+use lopdf::{dictionary, Object};
 
 use super::compose::Letter;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::export::canvas::{text_string, Canvas};
 use crate::export::fonts::{Face, Fonts};
 use crate::export::layout::{wrap, PAGE_H, PAGE_W};
 
@@ -236,73 +234,16 @@ fn lay_out(fonts: &Fonts, l: &Letter) -> Vec<Vec<Item>> {
     pg.pages
 }
 
-fn show(ops: &mut Vec<Op>, font: PdfFontHandle, size: f32, x: f32, y: f32, s: &str) {
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFont {
-        font,
-        size: Pt(size),
-    });
-    ops.push(Op::SetTextCursor {
-        pos: Point { x: Pt(x), y: Pt(y) },
-    });
-    ops.push(Op::ShowText {
-        items: vec![TextItem::Text(s.to_string())],
-    });
-    ops.push(Op::EndTextSection);
-}
-
-fn rule(ops: &mut Vec<Op>, x1: f32, y1: f32, x2: f32, y2: f32) {
-    let p = |x: f32, y: f32| LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier: false,
-    };
-    ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
-    ops.push(Op::DrawLine {
-        line: Line {
-            points: vec![p(x1, y1), p(x2, y2)],
-            is_closed: false,
-        },
-    });
-}
-
 pub fn render(l: &Letter) -> Result<Vec<u8>> {
     let fonts = Fonts::load()?;
     let pages = lay_out(&fonts, l);
-    let mut doc = PdfDocument::new(&l.subject);
-    // Fixed font names (they become the subset tags): the same letter, the same bytes.
-    let mut add = |tag: &str, font: &printpdf::ParsedFont| {
-        let id = FontId(tag.to_string());
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(font.clone()));
-        id
-    };
-    let regular = add("DKREGU", &fonts.regular);
-    let bold = add("DKBOLD", &fonts.bold);
-    let italic = add("DKITAL", &fonts.italic);
-    let handle = |face: Face| {
-        PdfFontHandle::External(match face {
-            Face::Regular => regular.clone(),
-            Face::Bold => bold.clone(),
-            Face::Italic => italic.clone(),
-        })
-    };
+    let mut canvas = Canvas::new(&fonts);
     let total = pages.len();
-    let mut out = Vec::new();
     for (i, items) in pages.iter().enumerate() {
-        let mut ops = Vec::new();
         if i > 0 {
             let head = format!("{} — {} — {}", l.signer, l.subject, l.place_date);
             let head = fit(&fonts, 8.0, &head, WIDTH);
-            show(
-                &mut ops,
-                handle(Face::Italic),
-                8.0,
-                LEFT,
-                from_top(15.0),
-                &head,
-            );
+            canvas.text(Face::Italic, 8.0, LEFT, from_top(15.0), &head);
         }
         for item in items {
             match item {
@@ -312,21 +253,23 @@ pub fn render(l: &Letter) -> Result<Vec<u8>> {
                     face,
                     size,
                     text,
-                } => show(&mut ops, handle(*face), *size, *x, *y, text),
-                Item::Rule { x1, y1, x2, y2 } => rule(&mut ops, *x1, *y1, *x2, *y2),
+                } => canvas.text(*face, *size, *x, *y, text),
+                Item::Rule { x1, y1, x2, y2 } => canvas.line(*x1, *y1, *x2, *y2, 0.6),
             }
         }
         let n = format!("pagina {} van {total}", i + 1);
         let x = RIGHT - fonts.width(Face::Regular, 8.5, &n);
-        show(&mut ops, handle(Face::Regular), 8.5, x, 12.0 * MM, &n);
-        out.push(PdfPage::new(
-            Mm::from(Pt(PAGE_W)),
-            Mm::from(Pt(PAGE_H)),
-            ops,
-        ));
+        canvas.text(Face::Regular, 8.5, x, 12.0 * MM, &n);
+        canvas.end_page(PAGE_W, PAGE_H);
     }
-    let mut warnings = Vec::new();
-    Ok(doc
-        .with_pages(out)
-        .save(&PdfSaveOptions::default(), &mut warnings))
+    let mut doc = canvas.finish()?.doc;
+    let info = doc.add_object(dictionary! {
+        "Title" => text_string(&l.subject),
+        "Creator" => Object::string_literal("Dossierkluis"),
+    });
+    doc.trailer.set("Info", info);
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| Error::io("write the letter", e))?;
+    Ok(out)
 }
