@@ -64,6 +64,14 @@ fn num(buf: &mut Vec<u8>, v: f32) {
     }
 }
 
+/// The point (x, y) followed by the operator `op`.
+fn point(buf: &mut Vec<u8>, x: f32, y: f32, op: &[u8]) {
+    num(buf, x);
+    buf.push(b' ');
+    num(buf, y);
+    buf.extend_from_slice(op);
+}
+
 fn digits(buf: &mut Vec<u8>, mut n: u64) {
     let at = buf.len();
     loop {
@@ -153,10 +161,7 @@ impl<'a> Canvas<'a> {
         b.push(b' ');
         num(b, size);
         b.extend_from_slice(b" Tf\n");
-        num(b, x);
-        b.push(b' ');
-        num(b, y);
-        b.extend_from_slice(b" Td\n");
+        point(b, x, y, b" Td\n");
         // The codes as a literal string of bytes, escaped where the syntax needs it
         // (ISO 32000-1, 7.3.4.2): half the size of hex, so half the deflating.
         b.push(b'(');
@@ -202,14 +207,8 @@ impl<'a> Canvas<'a> {
         let b = &mut self.buf;
         num(b, width);
         b.extend_from_slice(b" w\n");
-        num(b, x1);
-        b.push(b' ');
-        num(b, y1);
-        b.extend_from_slice(b" m\n");
-        num(b, x2);
-        b.push(b' ');
-        num(b, y2);
-        b.extend_from_slice(b" l\nS\n");
+        point(b, x1, y1, b" m\n");
+        point(b, x2, y2, b" l\nS\n");
     }
 
     /// A grey rectangle (0 black … 1 white); later text is black again.
