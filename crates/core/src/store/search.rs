@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use crate::entry::Entry;
 use crate::error::{from_sqlite, Result};
 use crate::store::entries;
-use crate::store::search_rows::{self, JOINED};
+use crate::store::search_rows;
 
 /// What an entry's index row holds, as an SQL expression over `entries e`. One
 /// definition, used for single entries and bulk imports alike.
@@ -112,17 +112,16 @@ pub fn to_match_query(typed: &str) -> Option<String> {
 pub(crate) const RANKED: u32 = 500;
 
 /// The ranked matches of `?1` as `hits(hit_id, hit_rank)`, `?2` of them at most (best
-/// first). Its column names are none of `entries`', so a join reads the entry's own
-/// columns unqualified.
-fn hits_sql() -> String {
-    format!(
-        "hits(hit_id, hit_rank) AS (
-        SELECT hit_id, hit_rank FROM (
-            SELECT search_rows.entry_id AS hit_id, search_index.rank AS hit_rank FROM {JOINED}
-            WHERE search_index MATCH ?1 ORDER BY search_index.rowid DESC LIMIT ?3)
-        ORDER BY hit_rank LIMIT ?2)"
-    )
-}
+/// first), ranked on the index's own rows: only the `?2` kept are looked up in
+/// `search_rows`. Its column names are none of `entries`', so a join reads the entry's
+/// own columns unqualified.
+const HITS_SQL: &str = "hits(hit_id, hit_rank) AS (
+        SELECT search_rows.entry_id, ranked.hit_rank FROM (
+            SELECT hit_row, hit_rank FROM (
+                SELECT rowid AS hit_row, rank AS hit_rank FROM search_index
+                WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?3)
+            ORDER BY hit_rank LIMIT ?2) AS ranked
+        CROSS JOIN search_rows ON search_rows.row = ranked.hit_row)";
 
 /// Ids of live entries matching `typed`, best first (of the newest [`RANKED`]).
 pub fn search_ids(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<i64>> {
@@ -131,8 +130,7 @@ pub fn search_ids(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<i64>
     };
     let mut stmt = conn
         .prepare_cached(&format!(
-            "WITH {} SELECT hit_id FROM hits ORDER BY hit_rank",
-            hits_sql()
+            "WITH {HITS_SQL} SELECT hit_id FROM hits ORDER BY hit_rank"
         ))
         .map_err(|e| from_sqlite("search", e))?;
     let rows = stmt
@@ -148,9 +146,8 @@ pub fn search_entries(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<
         return Ok(Vec::new());
     };
     let sql = format!(
-        "WITH {} SELECT {} FROM hits CROSS JOIN entries ON entries.id = hits.hit_id
+        "WITH {HITS_SQL} SELECT {} FROM hits CROSS JOIN entries ON entries.id = hits.hit_id
          ORDER BY hits.hit_rank",
-        hits_sql(),
         entries::columns()
     );
     entries::read_rows(
