@@ -79,31 +79,39 @@ const HELPERS_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Asks this process's WebKit children (web and network process) to end and waits
 /// until they have, killing what is left after [`HELPERS_GRACE`]. The window is closed
-/// by now and the page keeps nothing of its own, so nothing is lost.
+/// by now and the page keeps nothing of its own, so nothing is lost. The wait is on each
+/// helper's pidfd, which becomes readable when it has exited (no polling).
 #[cfg(target_os = "linux")]
 fn end_webkit_helpers() {
-    use rustix::process::{kill_process, Pid, Signal};
-    let helpers: Vec<i32> = webkit_children(std::process::id());
-    let signal = |sig: Signal| {
-        for pid in &helpers {
-            if let Some(pid) = Pid::from_raw(*pid) {
-                let _ = kill_process(pid, sig);
-            }
+    use rustix::process::{kill_process, pidfd_open, Pid, PidfdFlags, Signal};
+    for pid in webkit_children(std::process::id()) {
+        let Some(pid) = Pid::from_raw(pid) else {
+            continue;
+        };
+        // Opened before the signal, so the fd is this process even once its pid is free.
+        let Ok(fd) = pidfd_open(pid, PidfdFlags::empty()) else {
+            continue;
+        };
+        let _ = kill_process(pid, Signal::TERM);
+        if !exited(&fd, HELPERS_GRACE) {
+            let _ = rustix::process::pidfd_send_signal(&fd, Signal::KILL);
+            // A killed process stops at once; the bound only guards against a kernel
+            // that never reports it.
+            let _ = exited(&fd, HELPERS_GRACE);
         }
+    }
+}
+
+/// Waits up to `limit` for the process behind `fd` to exit.
+#[cfg(target_os = "linux")]
+fn exited(fd: &rustix::fd::OwnedFd, limit: std::time::Duration) -> bool {
+    use rustix::event::{poll, PollFd, PollFlags, Timespec};
+    let timeout = Timespec {
+        tv_sec: limit.as_secs() as i64,
+        tv_nsec: i64::from(limit.subsec_nanos()),
     };
-    signal(Signal::TERM);
-    let until = std::time::Instant::now() + HELPERS_GRACE;
-    while helpers.iter().any(|p| running(*p)) {
-        if std::time::Instant::now() > until {
-            signal(Signal::KILL);
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    // A killed process has stopped writing; only its zombie waits to be reaped by GLib.
-    while helpers.iter().any(|p| running(*p)) {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    let mut fds = [PollFd::new(fd, PollFlags::IN)];
+    matches!(poll(&mut fds, Some(&timeout)), Ok(n) if n > 0)
 }
 
 /// The pids of `parent`'s children whose name starts with "WebKit".
@@ -130,7 +138,7 @@ fn webkit_children(parent: u32) -> Vec<i32> {
 }
 
 /// Whether `pid` still runs (exists and is not a zombie).
-#[cfg(target_os = "linux")]
+#[cfg(all(test, target_os = "linux"))]
 fn running(pid: i32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
         stat.rsplit_once(") ")
