@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use crate::entry::Entry;
 use crate::error::{from_sqlite, Result};
 use crate::filter::{EntryFilter, PageStart};
-use crate::store::{entries, search, search_rows};
+use crate::store::{entries, search, search_rows, search_words};
 
 /// A `WHERE` clause of fixed SQL text and the values bound to its `?`s, in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,13 +148,15 @@ fn start_condition(start: &PageStart, newest_first: bool) -> Option<(String, Vec
 }
 
 /// The one statement of a page: rows, tags and people (see `entries::columns`).
+/// `text` is the FTS5 query for the filter's text (`search_words::match_query`).
 fn page_sql(
     f: &EntryFilter,
+    text: Option<String>,
     newest_first: bool,
     start: &PageStart,
     limit: u32,
 ) -> (String, Vec<Value>) {
-    if let Some(q) = f.text.as_deref().and_then(search::to_match_query) {
+    if let Some(q) = text {
         return text_page_sql(f, q, newest_first, start, limit);
     }
     let c = condition(f);
@@ -240,6 +242,14 @@ fn text_page_sql(
     (sql, values)
 }
 
+/// The FTS5 query for the filter's text, if it has any words.
+fn text_query(conn: &Connection, f: &EntryFilter) -> Result<Option<String>> {
+    match f.text.as_deref() {
+        Some(typed) => search_words::match_query(conn, typed),
+        None => Ok(None),
+    }
+}
+
 /// One page of matching entries in timeline order, `limit` of them from `start`.
 pub fn page(
     conn: &Connection,
@@ -248,7 +258,8 @@ pub fn page(
     start: &PageStart,
     limit: u32,
 ) -> Result<Vec<Entry>> {
-    let (sql, values) = page_sql(f, newest_first, start, limit);
+    let text = text_query(conn, f)?;
+    let (sql, values) = page_sql(f, text, newest_first, start, limit);
     entries::read_rows(conn, &sql, &values)
 }
 
@@ -367,7 +378,8 @@ pub fn explain_page(
     newest_first: bool,
     start: &PageStart,
 ) -> Result<Vec<String>> {
-    let (sql, values) = page_sql(f, newest_first, start, 50);
+    let text = text_query(conn, f)?;
+    let (sql, values) = page_sql(f, text, newest_first, start, 50);
     let mut stmt = conn
         .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
         .map_err(|e| from_sqlite("explain the query", e))?;

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_verslag.sql"),
     include_str!("../../migrations/0011_read_text.sql"),
     include_str!("../../migrations/0012_search_rows_in_timeline_order.sql"),
+    include_str!("../../migrations/0013_search_vocab.sql"),
 ];
 
 /// The first schema with the `settings` table (migration 2).

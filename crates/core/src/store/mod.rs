@@ -14,6 +14,7 @@ pub mod people;
 pub mod read_text;
 pub mod search;
 pub(crate) mod search_rows;
+pub(crate) mod search_words;
 pub mod settings;
 pub mod todos;
 

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use crate::entry::Entry;
 use crate::error::{from_sqlite, Result};
 use crate::store::entries;
-use crate::store::search_rows;
+use crate::store::{search_rows, search_words};
 
 /// What an entry's index row holds, as an SQL expression over `entries e`. One
 /// definition, used for single entries and bulk imports alike.
@@ -97,12 +97,15 @@ pub(crate) fn index_range(tx: &Transaction<'_>, first: i64, last: i64) -> Result
 /// Turns what a person typed into an FTS5 query: every word must occur (as a prefix),
 /// and no character of theirs can be read as FTS syntax.
 pub fn to_match_query(typed: &str) -> Option<String> {
-    let words: Vec<String> = typed
+    let words: Vec<String> = words(typed).map(|w| format!("\"{w}\"*")).collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The words of what a person typed: runs of letters and digits.
+pub(crate) fn words(typed: &str) -> impl Iterator<Item = &str> {
+    typed
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// How many matches are ranked: the newest on the timeline, more than the 200 results
@@ -125,7 +128,7 @@ const HITS_SQL: &str = "hits(hit_id, hit_rank) AS (
 
 /// Ids of live entries matching `typed`, best first (of the newest [`RANKED`]).
 pub fn search_ids(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<i64>> {
-    let Some(q) = to_match_query(typed) else {
+    let Some(q) = search_words::match_query(conn, typed)? else {
         return Ok(Vec::new());
     };
     let mut stmt = conn
@@ -142,7 +145,7 @@ pub fn search_ids(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<i64>
 
 /// The entries [`search_ids`] finds, in its order, in one statement.
 pub fn search_entries(conn: &Connection, typed: &str, limit: u32) -> Result<Vec<Entry>> {
-    let Some(q) = to_match_query(typed) else {
+    let Some(q) = search_words::match_query(conn, typed)? else {
         return Ok(Vec::new());
     };
     let sql = format!(
