@@ -7,15 +7,12 @@
 
 mod common;
 
-use std::sync::{Arc, Mutex};
-
 use chrono::{NaiveDate, NaiveTime};
-use common::{clock, day, dossier};
+use common::{clock, day, dossier, traced};
 use dossier_core::import::{ImportBatch, ImportItem};
 use dossier_core::person::NamedRole;
 use dossier_core::store::{self, entries, filter, search};
 use dossier_core::{Dossier, Entry, EntryFilter, EntryKind, NewEntry, PageStart, SortKey};
-use rusqlite::trace::{TraceEvent, TraceEventCodes};
 
 /// What the model knows of an entry: its key and what the filters below look at.
 #[derive(Debug, Clone)]
@@ -386,20 +383,7 @@ fn statements<T>(
     conn: &mut rusqlite::Connection,
     f: impl FnOnce(&rusqlite::Connection) -> T,
 ) -> usize {
-    let seen = Arc::new(Mutex::new(Vec::<String>::new()));
-    let log = Arc::clone(&seen);
-    conn.trace_v2(
-        TraceEventCodes::SQLITE_TRACE_STMT,
-        Some(move |e: TraceEvent<'_>| {
-            if let TraceEvent::Stmt(_, sql) = e {
-                log.lock().unwrap().push(sql.to_string());
-            }
-        }),
-    )
-    .unwrap();
-    f(conn);
-    conn.trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
-        .unwrap();
+    let (_, all) = traced(conn, f);
     let fts_own = |sql: &str| {
         sql.starts_with("SELECT term FROM search_vocab ")
             || sql.strip_prefix("-- ").is_some_and(|inner| {
@@ -408,8 +392,7 @@ fn statements<T>(
                     || inner.starts_with("SELECT t.'search_index' FROM 'main'.'search_index' AS t")
             })
     };
-    let all = seen.lock().unwrap();
-    all.iter().filter(|sql| !fts_own(sql)).count()
+    all.iter().filter(|(sql, _)| !fts_own(sql)).count()
 }
 
 #[test]

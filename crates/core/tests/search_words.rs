@@ -6,13 +6,14 @@
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, Mutex};
+
+mod common;
 
 use chrono::NaiveDate;
+use common::traced;
 use dossier_core::import::ImportItem;
 use dossier_core::store::{self, entries, filter, search};
 use dossier_core::{EntryFilter, EntryKind, NewEntry, PageStart};
-use rusqlite::trace::{TraceEvent, TraceEventCodes};
 use rusqlite::Connection;
 
 /// Titles with words that share beginnings: one word alone ("hoorzitting"), three that
@@ -132,26 +133,11 @@ fn every_typed_word_finds_what_sqlites_own_prefix_query_finds() {
 /// The text each search gave FTS5 to match, read from SQLite's trace of the statements
 /// with their values bound.
 fn matched(conn: &mut Connection, typed: &str) -> Vec<String> {
-    let seen = Arc::new(Mutex::new(Vec::<String>::new()));
-    let log = Arc::clone(&seen);
-    conn.trace_v2(
-        TraceEventCodes::SQLITE_TRACE_STMT,
-        Some(move |e: TraceEvent<'_>| {
-            if let TraceEvent::Stmt(stmt, sql) = e {
-                if sql.contains("search_index MATCH") {
-                    log.lock()
-                        .unwrap()
-                        .push(stmt.expanded_sql().unwrap_or_default());
-                }
-            }
-        }),
-    )
-    .unwrap();
-    search::search_ids(conn, typed, 50).unwrap();
-    conn.trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
-        .unwrap();
-    let all = seen.lock().unwrap();
-    all.clone()
+    let (_, all) = traced(conn, |c| search::search_ids(c, typed, 50).unwrap());
+    all.into_iter()
+        .filter(|(sql, _)| sql.contains("search_index MATCH"))
+        .map(|(_, bound)| bound)
+        .collect()
 }
 
 #[test]

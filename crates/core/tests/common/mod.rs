@@ -143,3 +143,32 @@ pub fn pages(pdf: &[u8], layout: bool) -> Vec<String> {
 pub fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Every statement `f` runs on `conn`, as SQLite's trace hook reports it: its SQL text
+/// and the same with its values bound. SQLite reports a statement that runs while
+/// another is stepping (FTS5 reading its own tables inside a `MATCH`) with `-- ` before
+/// its text.
+pub fn traced<T>(
+    conn: &mut rusqlite::Connection,
+    f: impl FnOnce(&rusqlite::Connection) -> T,
+) -> (T, Vec<(String, String)>) {
+    use rusqlite::trace::{TraceEvent, TraceEventCodes};
+    use std::sync::{Arc, Mutex};
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    conn.trace_v2(
+        TraceEventCodes::SQLITE_TRACE_STMT,
+        Some(move |e: TraceEvent<'_>| {
+            if let TraceEvent::Stmt(stmt, sql) = e {
+                let bound = stmt.expanded_sql().unwrap_or_default();
+                log.lock().unwrap().push((sql.to_string(), bound));
+            }
+        }),
+    )
+    .unwrap();
+    let out = f(conn);
+    conn.trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
+        .unwrap();
+    let all = seen.lock().unwrap().clone();
+    (out, all)
+}
