@@ -249,9 +249,18 @@ fn damaged_jpeg_and_pdf_give_no_preview_but_no_error() {
     broken_jpeg.extend_from_slice(&noise(200));
     let mut broken_pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R".to_vec();
     broken_pdf.extend_from_slice(&noise(300));
+    // What the attachment fuzzer made of our own files: 100 KB of a PDF with seven
+    // trailers, three catalogs and no cross-reference table, which sends lopdf into its
+    // repair scan (it once passed libFuzzer's 10 s limit on a machine under load).
+    let fuzzed_pdf = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pdf-fuzzed-xref-repair.pdf"
+    ))
+    .unwrap();
     for (name, bytes, kind) in [
         ("kapot.jpg", broken_jpeg, "image/jpeg"),
         ("kapot.pdf", broken_pdf, "application/pdf"),
+        ("hersteld.pdf", fuzzed_pdf, "application/pdf"),
     ] {
         let a = d.attach(id, name, &bytes, &clock()).unwrap();
         assert_eq!(a.media_type, kind);
