@@ -16,15 +16,24 @@ export const outDir = join(repo, "tests/e2e/out");
 /** The main window's size, as tauri.conf.json gives it (screenshots are cut to it). */
 const WINDOW = JSON.parse(readFileSync(join(repo, "src-tauri/tauri.conf.json"), "utf8")).app.windows[0];
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-    srv.on("error", rej);
-  });
+/**
+ * `n` distinct free ports: all are held open until each is known, then released.
+ * (Asking for one at a time could hand out the same port twice, and WebKitWebDriver
+ * then cannot listen on the port tauri-driver already took.)
+ */
+async function freePorts(n) {
+  const servers = await Promise.all(
+    Array.from({ length: n }, () =>
+      new Promise((res, rej) => {
+        const srv = createServer();
+        srv.on("error", rej);
+        srv.listen(0, "127.0.0.1", () => res(srv));
+      }),
+    ),
+  );
+  const ports = servers.map((srv) => srv.address().port);
+  await Promise.all(servers.map((srv) => new Promise((res) => srv.close(res))));
+  return ports;
 }
 
 function killGroup(pid, signal) {
@@ -76,8 +85,7 @@ export function dialogQueue() {
 export async function launch(opts = {}) {
   const home = opts.home ?? mkdtempSync(join(tmpdir(), "dk-e2e-home-"));
   const dialog = dialogQueue();
-  const port = await freePort();
-  const nativePort = await freePort();
+  const [port, nativePort] = await freePorts(2);
   const driverBin = process.env.TAURI_DRIVER || "tauri-driver";
   const driver = spawn(
     driverBin,

@@ -97,8 +97,13 @@ pub(crate) fn index_range(tx: &Transaction<'_>, first: i64, last: i64) -> Result
 /// Turns what a person typed into an FTS5 query: every word must occur (as a prefix),
 /// and no character of theirs can be read as FTS syntax.
 pub fn to_match_query(typed: &str) -> Option<String> {
-    let words: Vec<String> = words(typed).map(|w| format!("\"{w}\"*")).collect();
+    let words: Vec<String> = words(typed).map(prefix).collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// One typed word as the FTS5 prefix it stands for.
+pub(crate) fn prefix(word: &str) -> String {
+    format!("\"{word}\"*")
 }
 
 /// The words of what a person typed: runs of letters and digits.
